@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "mp-application.h"
 #include "mp-window.h"
 
@@ -22,9 +24,78 @@ mp_application_activate (GApplication *app)
 }
 
 static void
+mp_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  MpApplication *self = user_data;
+  static const char *developers[] = { "Mailpost developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-icon", APP_ID,
+                        "application-name", _("Mailpost"),
+                        "developer-name", _("Mailpost developers"),
+                        "version", PACKAGE_VERSION,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/mailpost/mailpost",
+                        "issue-url", "https://github.com/mailpost/mailpost/issues",
+                        "developers", developers,
+                        /* Translators: replace with your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        "copyright", _("© 2024 Mailpost developers"),
+                        "comments", _("Set up and look after an OVHcloud E-Mail Pro service"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+mp_application_quit_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  MpApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing the windows (rather than g_application_quit) lets each save its size. */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+
+      gtk_window_close (GTK_WINDOW (windows->data));
+      windows = next;
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", mp_application_about_action },
+  { "quit", mp_application_quit_action },
+};
+
+static void
+mp_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *refresh_accels[] = { "<Control>r", NULL };
+
+  G_APPLICATION_CLASS (mp_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.refresh", refresh_accels);
+}
+
+static void
 mp_application_class_init (MpApplicationClass *klass)
 {
-  G_APPLICATION_CLASS (klass)->activate = mp_application_activate;
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = mp_application_activate;
+  app_class->startup = mp_application_startup;
 }
 
 static void
