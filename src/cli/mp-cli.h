@@ -11,5 +11,8 @@ G_BEGIN_DECLS
 gboolean mp_cli_is_command (int argc, char **argv);
 /* Runs the subcommand; returns the process exit status. */
 int      mp_cli_run        (int argc, char **argv);
+/* The translated list of subcommands with one line each, for `mailpost help` and for the
+ * description of the application's own --help. */
+char    *mp_cli_describe_commands (void);
 
 G_END_DECLS

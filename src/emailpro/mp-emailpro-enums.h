@@ -63,6 +63,13 @@ MpObjectState   mp_object_state_from_string   (const char *value);
 const char     *mp_object_state_to_label      (MpObjectState state);    /* translated */
 MpTaskStatus    mp_task_status_from_string    (const char *value);
 const char     *mp_task_status_to_label       (MpTaskStatus status);    /* translated */
+
+/* The provider's own spelling ("inMaintenance"), for scripts (mailpost --json);
+ * "unknown" for …_UNKNOWN. */
+const char     *mp_service_state_to_string    (MpServiceState state);
+const char     *mp_server_state_to_string     (MpServerState state);
+const char     *mp_object_state_to_string     (MpObjectState state);
+const char     *mp_task_status_to_string      (MpTaskStatus status);
 gboolean        mp_task_status_is_final       (MpTaskStatus status);
 
 G_END_DECLS

@@ -11,7 +11,13 @@ G_BEGIN_DECLS
 #define MP_TYPE_SERVER (mp_server_get_type ())
 G_DECLARE_FINAL_TYPE (MpServer, mp_server, MP, SERVER, GObject)
 
+/* Tolerant like mp_service_new_from_json; fails (MP_OVH_ERROR_MALFORMED) only when node is
+ * not an object.  The server has no key field of its own. */
 MpServer      *mp_server_new_from_json          (JsonNode  *node,
+                                                 GError   **error);
+/* Updates in place from a newer answer, notifying only what changed. */
+gboolean       mp_server_update_from_json       (MpServer  *self,
+                                                 JsonNode  *node,
                                                  GError   **error);
 gint64         mp_server_get_current_disk_usage (MpServer *self);  /* MB, -1: unknown */
 gint64         mp_server_get_disk_size          (MpServer *self);  /* MB, -1: unknown */

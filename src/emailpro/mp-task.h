@@ -22,6 +22,8 @@ const char   *mp_task_get_function      (MpTask *self);
 /* A translated label for every email.pro.TaskFunctionEnum value; an unknown value is
  * returned as it is. */
 const char   *mp_task_get_function_label (MpTask *self);
+/* The same label for a raw function name, for callers that have no MpTask. */
+const char   *mp_task_function_get_label (const char *function);
 MpTaskStatus  mp_task_get_status        (MpTask *self);
 GDateTime    *mp_task_get_todo_date     (MpTask *self);   /* may be NULL */
 GDateTime    *mp_task_get_finish_date   (MpTask *self);   /* may be NULL */
