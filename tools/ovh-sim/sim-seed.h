@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sim-seed.h: builds the simulator's state from a seed JSON file (format in README.md).
+ * Every model field missing from the seed gets a sensible default. */
+#pragma once
+
+#include "sim-state.h"
+
+G_BEGIN_DECLS
+
+SimState *sim_seed_load (const char  *path,
+                         guint        task_ms,
+                         GError     **error);
+
+G_END_DECLS
