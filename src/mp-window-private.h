@@ -63,6 +63,8 @@ void          _mp_window_show_page          (MpWindow     *self,
 void          _mp_window_show_error_page    (MpWindow     *self,
                                              const GError *error);
 void          _mp_window_update_actions     (MpWindow     *self);
+/* The header shows the service's title, which the user may rename. */
+void          _mp_window_update_switcher    (MpWindow     *self);
 
 /* For the UI tests. */
 GtkStack     *_mp_window_get_main_stack     (MpWindow     *self);

@@ -84,6 +84,8 @@ _mp_window_open_service (MpWindow  *self,
   g_settings_set_string (self->settings, "last-service", mp_service_get_name (service));
 
   self->session = mp_session_new (self->client, service);
+  g_signal_connect_object (mp_session_get_service (self->session), "notify::title",
+                           G_CALLBACK (_mp_window_update_switcher), self, G_CONNECT_SWAPPED);
   mp_overview_page_set_session (self->overview_page, self->session);
   adw_view_stack_set_visible_child_name (self->view_stack, "overview");
   _mp_window_show_page (self, "main");

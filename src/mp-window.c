@@ -27,8 +27,8 @@ _mp_window_update_actions (MpWindow *self)
                                  several && g_strcmp0 (page, "main") == 0);
 }
 
-static void
-update_switcher (MpWindow *self)
+void
+_mp_window_update_switcher (MpWindow *self)
 {
   gboolean on_main = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0;
 
@@ -53,7 +53,7 @@ update_switcher (MpWindow *self)
 static void
 on_main_stack_page_changed (MpWindow *self)
 {
-  update_switcher (self);
+  _mp_window_update_switcher (self);
   _mp_window_update_actions (self);
 }
 
@@ -311,14 +311,14 @@ mp_window_init (MpWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
-                           G_CALLBACK (update_switcher), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_mp_window_update_switcher), self, G_CONNECT_SWAPPED);
 
   self->network_monitor = g_network_monitor_get_default ();
   g_signal_connect_object (self->network_monitor, "notify::network-available",
                            G_CALLBACK (on_network_changed), self, G_CONNECT_SWAPPED);
   on_network_changed (self);
 
-  update_switcher (self);
+  _mp_window_update_switcher (self);
   _mp_window_update_actions (self);
   _mp_window_start (self);
 }

@@ -28,6 +28,7 @@ struct _MpSignInPage
   AdwEntryRow         *consumer_key_row;
   AdwActionRow        *create_keys_row;
   GtkLabel            *error_label;
+  GtkButton           *continue_button;
   GtkSpinner          *busy_spinner;
   GtkSpinner          *waiting_spinner;
 
@@ -182,17 +183,24 @@ set_busy (MpSignInPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-/* Back to the form after a failure: every field stays as typed. */
+/* Ends an attempt, whatever its outcome: every field stays as typed. */
+static void
+back_to_form (MpSignInPage *self,
+              const char   *error_message)
+{
+  gtk_spinner_stop (self->waiting_spinner);
+  gtk_stack_set_visible_child_name (self->stack, "form");
+  set_validation_url (self, NULL);
+  show_error (self, error_message);
+  set_busy (self, FALSE);
+}
+
 static void
 fail_attempt (MpSignInPage *self,
               const GError *error)
 {
   g_debug ("Sign-in failed: %s", error->message);
-  gtk_spinner_stop (self->waiting_spinner);
-  gtk_stack_set_visible_child_name (self->stack, "form");
-  set_validation_url (self, NULL);
-  show_error (self, error->message);
-  set_busy (self, FALSE);
+  back_to_form (self, error->message);
 }
 
 static void
@@ -315,11 +323,7 @@ save_cb (GObject      *object,
   /* The secrets now live in the keyring and the client; the form need not keep them. */
   gtk_editable_set_text (GTK_EDITABLE (self->application_secret_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->consumer_key_row), "");
-  show_error (self, NULL);
-  set_validation_url (self, NULL);
-  gtk_spinner_stop (self->waiting_spinner);
-  gtk_stack_set_visible_child_name (self->stack, "form");
-  set_busy (self, FALSE);
+  back_to_form (self, NULL);
 
   g_signal_emit (self, signals[SIGNED_IN], 0, client);
 }
@@ -334,9 +338,7 @@ finish_attempt (MpSignInPage *self)
     {
       g_autoptr(MpOvhClient) client = g_steal_pointer (&self->client);
 
-      gtk_spinner_stop (self->waiting_spinner);
-      gtk_stack_set_visible_child_name (self->stack, "form");
-      set_busy (self, FALSE);
+      back_to_form (self, NULL);
       g_signal_emit (self, signals[SIGNED_IN], 0, client);
       return;
     }
@@ -484,10 +486,7 @@ cancel_action (GtkWidget  *widget,
   MpSignInPage *self = MP_SIGN_IN_PAGE (widget);
 
   cancel_attempt (self);
-  set_validation_url (self, NULL);
-  gtk_spinner_stop (self->waiting_spinner);
-  gtk_stack_set_visible_child_name (self->stack, "form");
-  set_busy (self, FALSE);
+  back_to_form (self, NULL);
 }
 
 static void
@@ -749,6 +748,7 @@ mp_sign_in_page_class_init (MpSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpSignInPage, consumer_key_row);
   gtk_widget_class_bind_template_child (widget_class, MpSignInPage, create_keys_row);
   gtk_widget_class_bind_template_child (widget_class, MpSignInPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MpSignInPage, continue_button);
   gtk_widget_class_bind_template_child (widget_class, MpSignInPage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, MpSignInPage, waiting_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_region_changed);
