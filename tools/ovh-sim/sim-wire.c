@@ -342,6 +342,7 @@ on_incoming (GSocketService    *service,
   SimWire *wire = user_data;
   g_autoptr(PendingConnection) pending = g_new0 (PendingConnection, 1);
   g_autoptr(GError) error = NULL;
+  GTlsConnection *tls;
 
   pending->wire = wire;
   pending->local = g_socket_connection_get_local_address (connection, NULL);
@@ -362,7 +363,8 @@ on_incoming (GSocketService    *service,
       g_warning ("Could not start TLS: %s", error->message);
       return TRUE;
     }
-  g_tls_connection_handshake_async (G_TLS_CONNECTION (pending->base), G_PRIORITY_DEFAULT, NULL,
+  tls = G_TLS_CONNECTION (pending->base);
+  g_tls_connection_handshake_async (tls, G_PRIORITY_DEFAULT, NULL,
                                     on_handshake_done, g_steal_pointer (&pending));
   return TRUE;
 }
