@@ -141,6 +141,7 @@ verify_keys_state_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   MpOvhClient *client = MP_OVH_CLIENT (object);
   MpOvhCredentialState state;
+  GCancellable *cancellable;
 
   state = mp_ovh_client_get_credential_state_finish (client, result, &error);
   if (error != NULL)
@@ -157,9 +158,9 @@ verify_keys_state_cb (GObject      *object,
     }
 
   /* A validated key can still lack the rights Mailpost needs: try the first call it makes. */
+  cancellable = g_task_get_cancellable (task);
   mp_ovh_client_call_async (client, "GET", "/email/pro", NULL, MP_OVH_CALL_DEFAULT,
-                            g_task_get_cancellable (task),
-                            verify_keys_list_cb, g_steal_pointer (&task));
+                            cancellable, verify_keys_list_cb, g_steal_pointer (&task));
 }
 
 void

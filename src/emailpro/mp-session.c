@@ -587,6 +587,7 @@ set_display_name_put_cb (GObject      *object,
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  GCancellable *cancellable;
 
   node = mp_ovh_client_call_finish (MP_OVH_CLIENT (object), result, &error);
   if (node == NULL)
@@ -595,10 +596,11 @@ set_display_name_put_cb (GObject      *object,
       return;
     }
 
+  /* The task is stolen in the same call: take what is needed from it first. */
   path = build_service_path (self, "");
+  cancellable = g_task_get_cancellable (task);
   mp_ovh_client_call_async (self->client, "GET", path, NULL, MP_OVH_CALL_NO_CACHE,
-                            g_task_get_cancellable (task),
-                            set_display_name_reread_cb, g_steal_pointer (&task));
+                            cancellable, set_display_name_reread_cb, g_steal_pointer (&task));
 }
 
 void
