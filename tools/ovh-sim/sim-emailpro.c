@@ -177,10 +177,7 @@ handle_get_domain (SimRequest *request)
     return;
 
   domain = sim_service_find_domain (service, name);
-  if (domain == NULL)
-    sim_reply_object_missing (request->msg, "domainName", name);
-  else
-    sim_reply_json_object (request->msg, domain);
+  sim_reply_object_or_missing (request->msg, domain, "domainName", name);
 }
 
 /* ---- accounts -------------------------------------------------------------------------- */
@@ -228,10 +225,7 @@ handle_get_account (SimRequest *request)
     return;
 
   account = sim_service_find_account (service, address);
-  if (account == NULL)
-    sim_reply_object_missing (request->msg, "primaryEmailAddress", address);
-  else
-    sim_reply_json_object (request->msg, account);
+  sim_reply_object_or_missing (request->msg, account, "primaryEmailAddress", address);
 }
 
 typedef struct
@@ -381,10 +375,7 @@ handle_get_task (SimRequest *request)
     }
 
   task = sim_service_find_task (service, id);
-  if (task == NULL)
-    sim_reply_object_missing (request->msg, "id", id_text);
-  else
-    sim_reply_json_object (request->msg, task->object);
+  sim_reply_object_or_missing (request->msg, task ? task->object : NULL, "id", id_text);
 }
 
 void

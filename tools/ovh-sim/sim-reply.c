@@ -99,6 +99,18 @@ sim_reply_object_missing (SoupServerMessage *msg,
 }
 
 void
+sim_reply_object_or_missing (SoupServerMessage *msg,
+                             JsonObject        *object,
+                             const char        *key,
+                             const char        *value)
+{
+  if (object == NULL)
+    sim_reply_object_missing (msg, key, value);
+  else
+    sim_reply_json_object (msg, object);
+}
+
+void
 sim_reply_bad_request (SoupServerMessage *msg,
                        const char        *message)
 {

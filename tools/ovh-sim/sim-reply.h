@@ -30,6 +30,11 @@ void  sim_reply_class_error    (SoupServerMessage *msg,
 void  sim_reply_object_missing (SoupServerMessage *msg,
                                 const char        *key,
                                 const char        *value);
+/* object, or the 404 above when it is NULL */
+void  sim_reply_object_or_missing (SoupServerMessage *msg,
+                                   JsonObject        *object,
+                                   const char        *key,
+                                   const char        *value);
 void  sim_reply_bad_request    (SoupServerMessage *msg,
                                 const char        *message);
 /* Any status with the class the provider would use for it ("Server::BadGateway"). */
