@@ -439,6 +439,8 @@ mp_overview_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   unwatch_session (self);
 
+  /* AdwBin unparents its child itself; it must not find it gone already. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_OVERVIEW_PAGE);
 
   g_clear_object (&self->session);

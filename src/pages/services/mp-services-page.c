@@ -158,6 +158,8 @@ mp_services_page_dispose (GObject *object)
 {
   MpServicesPage *self = MP_SERVICES_PAGE (object);
 
+  /* AdwBin unparents its child itself; it must not find it gone already. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_SERVICES_PAGE);
   g_clear_object (&self->services);
 

@@ -669,6 +669,8 @@ mp_sign_in_page_dispose (GObject *object)
 
   cancel_attempt (self);
 
+  /* AdwBin unparents its child itself; it must not find it gone already. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_SIGN_IN_PAGE);
 
   g_clear_object (&self->store);
