@@ -10,7 +10,7 @@
 static const char * const service_seed_only[] = {
   "server", "domains", "accounts", "tasks", "generate_accounts", NULL
 };
-static const char * const task_seed_only[] = { "ends_in", NULL };
+static const char * const task_seed_only[] = { "ends_in", "step_ms", NULL };
 static const char * const no_seed_only[] = { NULL };
 
 /* Seed members replace defaults; objects merge member by member, so a seed can set one
@@ -411,7 +411,9 @@ load_service (SimState    *state,
           json_object_set_string_member (task, "todoDate", now);
           overlay (task, task_seed, task_seed_only, "a task");
           sim_task_adopt (state, service, task,
-                          json_object_get_string_member_with_default (task_seed, "ends_in", "done"));
+                          json_object_get_string_member_with_default (task_seed, "ends_in", "done"),
+                          CLAMP (json_object_get_int_member_with_default (task_seed, "step_ms", 0),
+                                 0, G_MAXINT32));
         }
     }
 

@@ -69,7 +69,8 @@ static void
 sim_task_schedule (SimTask *task)
 {
   if (sim_task_is_pending (task))
-    task->source_id = g_timeout_add (MAX (task->state->task_ms, 1), sim_task_step, task);
+    task->source_id = g_timeout_add (MAX (task->step_ms ? task->step_ms : task->state->task_ms, 1),
+                                     sim_task_step, task);
 }
 
 SimTask *
@@ -112,7 +113,8 @@ SimTask *
 sim_task_adopt (SimState   *state,
                 SimService *service,
                 JsonObject *object,
-                const char *final_status)
+                const char *final_status,
+                guint       step_ms)
 {
   SimTask *task = g_new0 (SimTask, 1);
   gint64 id = json_object_get_int_member_with_default (object, "id", 0);
@@ -128,6 +130,7 @@ sim_task_adopt (SimState   *state,
   task->service = service;
   task->object = json_object_ref (object);
   task->final_status = g_strdup (final_status != NULL ? final_status : "done");
+  task->step_ms = step_ms;
 
   g_ptr_array_add (service->tasks, task);
   sim_task_schedule (task);

@@ -21,6 +21,8 @@ struct _SimTask
   char          *final_status;
   /* The object whose taskPendingId shows this task while it runs; may be NULL */
   JsonObject    *target;
+  /* Duration of each step; 0: the state's task_ms */
+  guint          step_ms;
   SimTaskEffect  effect;
   gpointer       effect_data;
   GDestroyNotify effect_destroy;
@@ -36,11 +38,13 @@ SimTask  *sim_task_start      (SimState       *state,
                                SimTaskEffect   effect,
                                gpointer        effect_data,
                                GDestroyNotify  effect_destroy);
-/* Takes a seeded task object; todo/doing tasks progress like new ones. */
+/* Takes a seeded task object; todo/doing tasks progress like new ones, one step every
+ * step_ms (0: the state's task_ms). */
 SimTask  *sim_task_adopt      (SimState       *state,
                                SimService     *service,
                                JsonObject     *object,
-                               const char     *final_status);
+                               const char     *final_status,
+                               guint           step_ms);
 gint64    sim_task_get_id     (SimTask        *task);
 gboolean  sim_task_is_pending (SimTask        *task);
 void      sim_task_free       (SimTask        *task);
