@@ -329,7 +329,7 @@ on_wait_state (GObject      *source,
     }
 
   mp_ovh_sleep_async (wait->interval_ms, g_task_get_cancellable (task),
-                      on_wait_slept, g_steal_pointer (&task));
+                      on_wait_slept, g_object_ref (task));
 }
 
 static void

@@ -14,10 +14,10 @@ typedef struct
   char         *path;        /* as given, query included */
   char         *object_path; /* without the query: the per-object GETs hang below it */
 
-  /* Cancelled on the first failure so the GETs still on the wire stop; follows the caller's. */
+  /* Cancelled on the first failure so the GETs still on the wire stop; a source on the
+   * caller's cancellable passes its cancellation on from the main loop. */
   GCancellable *cancellable;
-  GCancellable *caller_cancellable;
-  gulong        cancelled_id;
+  GSource      *caller_cancel_source;
   gboolean      done;
 
   guint         page;
@@ -30,14 +30,24 @@ typedef struct
   guint         outstanding;
 } ListData;
 
+/* Slots of vanished objects, and slots already moved to the result, hold NULL. */
+static void
+answer_free (gpointer data)
+{
+  if (data != NULL)
+    json_node_unref (data);
+}
+
 static void
 list_data_free (gpointer data)
 {
   ListData *list = data;
 
-  if (list->cancelled_id != 0)
-    g_cancellable_disconnect (list->caller_cancellable, list->cancelled_id);
-  g_clear_object (&list->caller_cancellable);
+  if (list->caller_cancel_source != NULL)
+    {
+      g_source_destroy (list->caller_cancel_source);
+      g_source_unref (list->caller_cancel_source);
+    }
   g_clear_object (&list->cancellable);
   g_free (list->path);
   g_free (list->object_path);
@@ -222,7 +232,7 @@ list_start_fallback (GTask     *task,
   g_debug ("%s: the server sent %u ids, fetching each object", list->path, length);
 
   list->ids = json_array_ref (ids);
-  list->answers = g_ptr_array_new_full (length, (GDestroyNotify) json_node_unref);
+  list->answers = g_ptr_array_new_full (length, answer_free);
   g_ptr_array_set_size (list->answers, length);
   list_fetch_more (task);
 }
@@ -313,11 +323,13 @@ list_request_page (GTask *task)
                                list->cancellable, on_page_answer, g_object_ref (task));
 }
 
-static void
+static gboolean
 on_caller_cancelled (GCancellable *caller_cancellable,
                      gpointer      user_data)
 {
   g_cancellable_cancel (G_CANCELLABLE (user_data));
+
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -349,10 +361,17 @@ mp_ovh_client_list_async (MpOvhClient         *self,
 
   if (cancellable != NULL)
     {
-      list->caller_cancellable = g_object_ref (cancellable);
-      list->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_caller_cancelled),
-                                                  g_object_ref (list->cancellable),
-                                                  g_object_unref);
+      list->caller_cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (list->caller_cancel_source, G_SOURCE_FUNC (on_caller_cancelled),
+                             g_object_ref (list->cancellable), g_object_unref);
+      g_source_attach (list->caller_cancel_source, g_task_get_context (task));
+    }
+
+  /* Already cancelled: fail now rather than send a request for nothing. */
+  if (g_task_return_error_if_cancelled (task))
+    {
+      list->done = TRUE;
+      return;
     }
 
   list_request_page (task);

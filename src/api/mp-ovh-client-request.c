@@ -532,7 +532,7 @@ on_answer (GObject      *source,
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   query_id = soup_message_headers_get_one (soup_message_get_response_headers (request->message),
                                            "X-Ovh-Queryid");
-  g_debug ("%s %s → %u (%" G_GINT64_FORMAT " ms, query id %s)",
+  g_debug ("%s %s -> %u (%" G_GINT64_FORMAT " ms, query id %s)",
            request->method, request->path,
            error != NULL ? 0 : soup_message_get_status (request->message),
            (g_get_monotonic_time () - request->sent_us) / 1000,

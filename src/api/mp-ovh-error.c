@@ -230,7 +230,7 @@ mp_ovh_error_new_for_response (guint        status,
   code = code_for_response (status, error_code, error_class, message);
 
   /* The provider's own words are for support, not for the person in front of the window. */
-  g_debug ("%s %s failed: HTTP %u, %s, “%s” (query id %s)",
+  g_debug ("%s %s failed: HTTP %u, %s, \"%s\" (query id %s)",
            method, path, status,
            error_code != NULL ? error_code : error_class != NULL ? error_class : "no error code",
            message != NULL ? message : "",
