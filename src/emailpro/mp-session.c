@@ -4,6 +4,7 @@
 #include "api/mp-ovh-error-private.h"
 #include "emailpro/mp-json.h"
 #include "emailpro/mp-session.h"
+#include "emailpro/mp-task-list.h"
 
 /* Ordered accounts arrive as placeholder mailboxes in this domain until they are set up. */
 #define PLACEHOLDER_DOMAIN "@configureme.me"
@@ -418,71 +419,6 @@ refresh_accounts_cb (GObject      *object,
   refresh_part_done (task, error);
 }
 
-static gboolean
-task_ids_equal (GListModel *model,
-                GPtrArray  *tasks)
-{
-  if (g_list_model_get_n_items (model) != tasks->len)
-    return FALSE;
-
-  for (guint i = 0; i < tasks->len; i++)
-    {
-      g_autoptr(MpTask) current = g_list_model_get_item (model, i);
-
-      if (mp_task_get_id (current) != mp_task_get_id (g_ptr_array_index (tasks, i)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Tasks already in the store are updated in place (rows bound to them follow), and the
- * store is only spliced when tasks came or went. */
-static void
-update_tasks (MpSession *self,
-              JsonArray *array)
-{
-  g_autoptr(GHashTable) known = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                       g_free, g_object_unref);
-  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_known = g_list_model_get_n_items (G_LIST_MODEL (self->tasks));
-  guint length = json_array_get_length (array);
-
-  for (guint i = 0; i < n_known; i++)
-    {
-      MpTask *task = g_list_model_get_item (G_LIST_MODEL (self->tasks), i);
-      gint64 id = mp_task_get_id (task);
-
-      g_hash_table_insert (known, g_memdup2 (&id, sizeof id), task);
-    }
-
-  for (guint i = 0; i < length; i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      g_autoptr(GError) error = NULL;
-      MpTask *task;
-      gint64 id = 0;
-
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        id = mp_json_get_int (json_node_get_object (node), "id", 0);
-
-      task = g_hash_table_lookup (known, &id);
-      if (task != NULL)
-        {
-          if (!mp_task_update_from_json (task, node, &error))
-            g_debug ("Skipping task %" G_GINT64_FORMAT ": %s", id, error->message);
-          g_ptr_array_add (tasks, g_object_ref (task));
-        }
-      else if ((task = mp_task_new_from_json (node, &error)) != NULL)
-        g_ptr_array_add (tasks, task);
-      else
-        g_debug ("Skipping task %u of the list: %s", i, error->message);
-    }
-
-  if (!task_ids_equal (G_LIST_MODEL (self->tasks), tasks))
-    g_list_store_splice (self->tasks, 0, n_known, tasks->pdata, tasks->len);
-}
-
 static void
 refresh_tasks_cb (GObject      *object,
                   GAsyncResult *result,
@@ -495,7 +431,7 @@ refresh_tasks_cb (GObject      *object,
 
   tasks = mp_ovh_client_list_finish (MP_OVH_CLIENT (object), result, &error);
   if (tasks != NULL)
-    update_tasks (self, tasks);
+    mp_task_list_sync (self->tasks, tasks);
 
   refresh_part_done (task, error);
 }

@@ -31,6 +31,18 @@ static const SecretSchema credentials_schema = {
   },
 };
 
+/* One item per endpoint and application key, in the schema's current version. */
+static GHashTable *
+build_attributes (const char *endpoint,
+                  const char *application_key)
+{
+  return secret_attributes_build (&credentials_schema,
+                                  "endpoint", endpoint,
+                                  "application-key", application_key,
+                                  "version", SCHEMA_VERSION,
+                                  NULL);
+}
+
 /* A plain memset before free may be dropped by the optimiser as a dead store. */
 static void
 wipe_string (char *text)
@@ -186,6 +198,7 @@ mp_credential_store_save_async (MpCredentialStore    *self,
                                 gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
   g_autofree char *label = NULL;
   char *secret;
 
@@ -204,12 +217,9 @@ mp_credential_store_save_async (MpCredentialStore    *self,
   secret = build_secret (credentials);
 
   /* libsecret copies the secret before this returns. */
-  secret_password_store (&credentials_schema, SECRET_COLLECTION_DEFAULT, label, secret,
-                         cancellable, save_cb, g_steal_pointer (&task),
-                         "endpoint", credentials->endpoint,
-                         "application-key", credentials->application_key,
-                         "version", SCHEMA_VERSION,
-                         NULL);
+  attributes = build_attributes (credentials->endpoint, credentials->application_key);
+  secret_password_storev (&credentials_schema, attributes, SECRET_COLLECTION_DEFAULT, label, secret,
+                          cancellable, save_cb, g_steal_pointer (&task));
   wipe_string (secret);
 }
 
@@ -319,6 +329,7 @@ mp_credential_store_lookup_async (MpCredentialStore    *self,
                                   gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
   LookupData *data;
 
   g_return_if_fail (MP_IS_CREDENTIAL_STORE (self));
@@ -334,11 +345,9 @@ mp_credential_store_lookup_async (MpCredentialStore    *self,
   data->application_key = g_strdup (application_key);
   g_task_set_task_data (task, data, (GDestroyNotify) lookup_data_free);
 
-  secret_password_lookup (&credentials_schema, cancellable, lookup_cb, g_steal_pointer (&task),
-                          "endpoint", endpoint,
-                          "application-key", application_key,
-                          "version", SCHEMA_VERSION,
-                          NULL);
+  attributes = build_attributes (endpoint, application_key);
+  secret_password_lookupv (&credentials_schema, attributes, cancellable,
+                           lookup_cb, g_steal_pointer (&task));
 }
 
 MpCredentials *
@@ -376,6 +385,7 @@ mp_credential_store_clear_async (MpCredentialStore    *self,
                                  gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
 
   g_return_if_fail (MP_IS_CREDENTIAL_STORE (self));
   g_return_if_fail (endpoint != NULL);
@@ -385,11 +395,9 @@ mp_credential_store_clear_async (MpCredentialStore    *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, mp_credential_store_clear_async);
 
-  secret_password_clear (&credentials_schema, cancellable, clear_cb, g_steal_pointer (&task),
-                         "endpoint", endpoint,
-                         "application-key", application_key,
-                         "version", SCHEMA_VERSION,
-                         NULL);
+  attributes = build_attributes (endpoint, application_key);
+  secret_password_clearv (&credentials_schema, attributes, cancellable,
+                          clear_cb, g_steal_pointer (&task));
 }
 
 gboolean

@@ -9,6 +9,7 @@
 #include "emailpro/mp-server.h"
 #include "emailpro/mp-service.h"
 #include "emailpro/mp-task.h"
+#include "emailpro/mp-task-list.h"
 
 static JsonNode *
 load_fixture (const char *name)
@@ -603,6 +604,57 @@ test_task_update_notifies_changes_only (void)
 }
 
 static void
+count_items_changed (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_task_list_sync (void)
+{
+  g_autoptr(JsonNode) node = load_fixture ("tasks.json");
+  g_autoptr(JsonNode) hostile = load_fixture ("tasks-hostile.json");
+  JsonArray *array = json_node_get_array (node);
+  g_autoptr(GListStore) store = g_list_store_new (MP_TYPE_TASK);
+  g_autoptr(MpTask) second = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  guint changes = 0;
+
+  g_signal_connect (store, "items-changed", G_CALLBACK (count_items_changed), &changes);
+
+  mp_task_list_sync (store, array);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 5);
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* Same tasks, one of them further along: updated in place, the list is left alone. */
+  second = g_list_model_get_item (G_LIST_MODEL (store), 1);
+  g_signal_connect (second, "notify", G_CALLBACK (record_notify), log);
+  json_object_set_string_member (json_array_get_object_element (array, 1), "status", "done");
+  mp_task_list_sync (store, array);
+  g_assert_cmpuint (changes, ==, 1);
+  assert_notified (log, "status");
+  g_assert_cmpint (mp_task_get_status (second), ==, MP_TASK_STATUS_DONE);
+
+  /* A task gone: the store follows, and the remaining objects are the same ones. */
+  json_array_remove_element (array, 0);
+  mp_task_list_sync (store, array);
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 4);
+  {
+    g_autoptr(MpTask) first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+    g_assert_true (first == second);
+  }
+
+  /* Unreadable entries are skipped, the readable ones kept. */
+  mp_task_list_sync (store, json_node_get_array (hostile));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+}
+
+static void
 test_enums_round_trip (void)
 {
   g_assert_cmpint (mp_service_state_from_string ("inMaintenance"), ==, MP_SERVICE_STATE_IN_MAINTENANCE);
@@ -664,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/mailpost/models/task/hostile-values", test_task_hostile);
   g_test_add_func ("/mailpost/models/task/update-notifies-changes-only",
                    test_task_update_notifies_changes_only);
+  g_test_add_func ("/mailpost/models/task-list/sync-updates-in-place", test_task_list_sync);
   g_test_add_func ("/mailpost/models/enums/round-trip-and-labels", test_enums_round_trip);
 
   return g_test_run ();
