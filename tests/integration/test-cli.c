@@ -3,6 +3,7 @@
  * process, keys from the OVH_* variables, against the simulator. */
 #include "config.h"
 
+#include "cli/mp-cli.h"
 #include "mp-test-sim.h"
 
 #define TIMEOUT_MS 15000
@@ -254,6 +255,29 @@ test_help_lists_commands (Fixture       *fixture,
   g_assert_nonnull (strstr (run.out, "OVH_APPLICATION_KEY"));
 }
 
+/* Only known subcommands bypass the window: anything else, GApplication's own options
+ * included, still starts the GUI. */
+static void
+test_is_command_only_for_subcommands (void)
+{
+  struct { const char *args[3]; gboolean expected; } cases[] = {
+    { { "mailpost", NULL }, FALSE },
+    { { "mailpost", "--gapplication-service", NULL }, FALSE },
+    { { "mailpost", "--help", NULL }, FALSE },
+    { { "mailpost", "Services", NULL }, FALSE },
+    { { "mailpost", "servicesx", NULL }, FALSE },
+    { { "mailpost", "services", NULL }, TRUE },
+    { { "mailpost", "help", NULL }, TRUE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int argc = g_strv_length ((char **) cases[i].args);
+
+      g_assert_cmpint (mp_cli_is_command (argc, (char **) cases[i].args), ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +295,8 @@ main (int   argc,
   ADD ("/mailpost/cli/help-lists-commands", test_help_lists_commands);
 
 #undef ADD
+
+  g_test_add_func ("/mailpost/cli/is-command-only-for-subcommands", test_is_command_only_for_subcommands);
 
   return g_test_run ();
 }
