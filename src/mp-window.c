@@ -20,8 +20,10 @@ _mp_window_update_actions (MpWindow *self)
   gboolean signed_in = self->client != NULL;
   gboolean several = self->services != NULL && g_list_model_get_n_items (self->services) > 1;
 
+  /* On the error page, refresh is the way to retry the start-up. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh",
-                                 signed_in && g_strcmp0 (page, "loading") != 0);
+                                 g_strcmp0 (page, "error") == 0
+                                 || (signed_in && g_strcmp0 (page, "loading") != 0));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-service",
                                  several && g_strcmp0 (page, "main") == 0);
