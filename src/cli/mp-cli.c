@@ -208,6 +208,7 @@ lookup_stored_credentials (MpCliExit  *exit_status,
 
   if (schema == NULL)
     {
+      /* TRANSLATORS: %s is the schema id, io.github.mailpost.Mailpost */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    _("Mailpost’s settings schema (%s) is not installed, so Mailpost cannot tell which keys in the keyring to use. Set the variables OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET and OVH_CONSUMER_KEY instead."),
                    APP_ID);
