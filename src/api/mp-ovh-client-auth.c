@@ -33,23 +33,6 @@ mp_ovh_client_get_access_rules (void)
   return access_rules;
 }
 
-static const char *
-get_string_member (JsonNode   *node,
-                   const char *name)
-{
-  JsonNode *member;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-
-  member = json_object_get_member (json_node_get_object (node), name);
-  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
-      json_node_get_value_type (member) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (member);
-}
-
 /* --- request_credential ------------------------------------------------------------------- */
 
 typedef struct
@@ -116,8 +99,8 @@ on_credential_answer (GObject      *source,
       return;
     }
 
-  consumer_key = get_string_member (node, "consumerKey");
-  validation_url = get_string_member (node, "validationUrl");
+  consumer_key = mp_ovh_json_get_string (node, "consumerKey");
+  validation_url = mp_ovh_json_get_string (node, "validationUrl");
   if (consumer_key == NULL || *consumer_key == '\0' || validation_url == NULL || *validation_url == '\0')
     {
       g_debug ("POST /auth/credential: the answer has no consumer key or validation URL");
@@ -221,7 +204,7 @@ on_current_credential_answer (GObject      *source,
     g_task_return_int (task, MP_OVH_CREDENTIAL_STATE_PENDING_VALIDATION);
   else if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
-  else if ((status = get_string_member (node, "status")) == NULL)
+  else if ((status = mp_ovh_json_get_string (node, "status")) == NULL)
     g_task_return_error (task, mp_ovh_error_new_for_code (MP_OVH_ERROR_MALFORMED));
   else
     g_task_return_int (task, parse_credential_state (status));

@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+/* A string member of a JSON object node, or NULL when node is no object or the member is
+ * missing or not a string: the provider's answers are checked, never trusted. */
+const char *mp_ovh_json_get_string (JsonNode   *node,
+                                    const char *member);
+
 /* The error with the one sentence that goes with code (not for NOT_GRANTED, which names the call). */
 GError *mp_ovh_error_new_for_code     (MpOvhError    code);
 

@@ -117,16 +117,20 @@ new_not_granted (const char *method,
                       method, plain_path);
 }
 
-static const char *
-get_string_member (JsonObject *object,
-                   const char *name)
+const char *
+mp_ovh_json_get_string (JsonNode   *node,
+                        const char *member)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  JsonNode *value;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
 
-  return json_node_get_string (node);
+  value = json_object_get_member (json_node_get_object (node), member);
+  if (value == NULL || !JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (value);
 }
 
 static gboolean
@@ -213,19 +217,10 @@ mp_ovh_error_new_for_response (guint        status,
                                const char  *query_id,
                                char       **provider_code)
 {
-  JsonObject *object = NULL;
-  const char *error_code = NULL;
-  const char *error_class = NULL;
-  const char *message = NULL;
+  const char *error_code = mp_ovh_json_get_string (body, "errorCode");
+  const char *error_class = mp_ovh_json_get_string (body, "class");
+  const char *message = mp_ovh_json_get_string (body, "message");
   MpOvhError code;
-
-  if (body != NULL && JSON_NODE_HOLDS_OBJECT (body))
-    {
-      object = json_node_get_object (body);
-      error_code = get_string_member (object, "errorCode");
-      error_class = get_string_member (object, "class");
-      message = get_string_member (object, "message");
-    }
 
   code = code_for_response (status, error_code, error_class, message);
 

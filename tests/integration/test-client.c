@@ -182,43 +182,43 @@ test_bad_signature (void)
   g_assert_cmpuint (mp_ovh_client_get_request_count (client), ==, 2);
 }
 
+/* A consumer key in a given state: calls fail with code, and the state is read as such. */
+static void
+check_consumer_key (const char           *consumer_key,
+                    MpOvhError            code,
+                    MpOvhCredentialState  state)
+{
+  g_autoptr(MpTestSim) sim = mp_test_sim_start ("test-basic.json", NULL);
+  g_autoptr(MpOvhClient) client = client_for (sim, APP_KEY, APP_SECRET, consumer_key);
+  g_autoptr(GError) error = NULL;
+
+  assert_call_fails (client, "GET", "/email/pro", code);
+  g_assert_cmpint (credential_state_sync (client, &error), ==, state);
+  g_assert_no_error (error);
+}
+
 static void
 test_consumer_key_pending (void)
 {
-  g_autoptr(MpTestSim) sim = mp_test_sim_start ("test-basic.json", NULL);
-  g_autoptr(MpOvhClient) client = client_for (sim, APP_KEY, APP_SECRET, CK_PENDING);
-  g_autoptr(GError) error = NULL;
-
-  assert_call_fails (client, "GET", "/email/pro", MP_OVH_ERROR_INVALID_CREDENTIAL);
-  g_assert_cmpint (credential_state_sync (client, &error), ==, MP_OVH_CREDENTIAL_STATE_PENDING_VALIDATION);
-  g_assert_no_error (error);
+  check_consumer_key (CK_PENDING, MP_OVH_ERROR_INVALID_CREDENTIAL, MP_OVH_CREDENTIAL_STATE_PENDING_VALIDATION);
 }
 
 static void
 test_consumer_key_refused (void)
 {
-  g_autoptr(MpTestSim) sim = mp_test_sim_start ("test-basic.json", NULL);
-  g_autoptr(MpOvhClient) client = client_for (sim, APP_KEY, APP_SECRET, CK_REFUSED);
-  g_autoptr(GError) error = NULL;
-
-  assert_call_fails (client, "GET", "/email/pro", MP_OVH_ERROR_CREDENTIAL_REFUSED);
-  g_assert_cmpint (credential_state_sync (client, &error), ==, MP_OVH_CREDENTIAL_STATE_REFUSED);
-  g_assert_no_error (error);
+  check_consumer_key (CK_REFUSED, MP_OVH_ERROR_CREDENTIAL_REFUSED, MP_OVH_CREDENTIAL_STATE_REFUSED);
 }
 
 static void
 test_consumer_key_expired (void)
 {
   g_autoptr(MpTestSim) sim = mp_test_sim_start ("test-basic.json", NULL);
-  g_autoptr(MpOvhClient) client = client_for (sim, APP_KEY, APP_SECRET, CK_EXPIRED);
   g_autoptr(MpOvhClient) later = client_for (sim, APP_KEY, APP_SECRET, CK_VALIDATED);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonNode) answer = NULL;
 
-  assert_call_fails (client, "GET", "/email/pro", MP_OVH_ERROR_CREDENTIAL_EXPIRED);
-  g_assert_cmpint (credential_state_sync (client, &error), ==, MP_OVH_CREDENTIAL_STATE_EXPIRED);
-  g_assert_no_error (error);
+  check_consumer_key (CK_EXPIRED, MP_OVH_ERROR_CREDENTIAL_EXPIRED, MP_OVH_CREDENTIAL_STATE_EXPIRED);
 
   /* A key that worked and expires later says so, with the sentence that asks to sign in. */
   node = call_sync (later, "GET", "/email/pro", NULL, NULL, &error);
