@@ -4,47 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "api/mp-ovh-endpoint.h"
-#include "api/mp-ovh-error.h"
-#include "emailpro/mp-session.h"
-#include "secrets/mp-credential-store.h"
-#include "mp-sign-in-page.h"
-
-/* How often the browser flow asks whether the user has allowed access. */
-#define VALIDATION_POLL_MS 2000
-
-struct _MpSignInPage
-{
-  AdwBin               parent_instance;
-
-  /* Template widgets */
-  GtkStack            *stack;
-  AdwComboRow         *region_row;
-  GtkStringList       *region_model;
-  AdwEntryRow         *custom_url_row;
-  GtkLabel            *custom_url_error;
-  AdwPreferencesGroup *keys_group;
-  AdwEntryRow         *application_key_row;
-  AdwEntryRow         *application_secret_row;
-  AdwEntryRow         *consumer_key_row;
-  AdwActionRow        *create_keys_row;
-  GtkLabel            *error_label;
-  GtkButton           *continue_button;
-  GtkSpinner          *busy_spinner;
-  GtkSpinner          *waiting_spinner;
-
-  /* Owned references */
-  /* One sign-in attempt; cancelled by Cancel, a new attempt, reset and dispose. */
-  GCancellable        *attempt_cancellable;
-  MpOvhClient         *client;
-  MpCredentialStore   *store;
-  GSettings           *settings;
-  char                *method;
-  char                *validation_url;
-
-  guint                launch_browser : 1;
-  guint                persist : 1;
-  guint                busy : 1;
-};
+#include "mp-sign-in-page-private.h"
 
 G_DEFINE_FINAL_TYPE (MpSignInPage, mp_sign_in_page, ADW_TYPE_BIN)
 
@@ -66,6 +26,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+void
+_mp_sign_in_page_emit_signed_in (MpSignInPage *self,
+                                 MpOvhClient  *client)
+{
+  g_signal_emit (self, signals[SIGNED_IN], 0, client);
+}
+
 /* g_set_str() is GLib 2.76. */
 static gboolean
 replace_str (char       **str_pointer,
@@ -79,8 +46,8 @@ replace_str (char       **str_pointer,
   return TRUE;
 }
 
-static gboolean
-is_keys_method (MpSignInPage *self)
+gboolean
+_mp_sign_in_page_is_keys_method (MpSignInPage *self)
 {
   return g_strcmp0 (self->method, "keys") == 0;
 }
@@ -100,16 +67,16 @@ get_text (AdwEntryRow *row)
 }
 
 /* Keys are pasted from web pages: stray blanks around them are never meant. */
-static char *
-get_key (AdwEntryRow *row)
+char *
+_mp_sign_in_page_get_key (AdwEntryRow *row)
 {
   return g_strstrip (g_strdup (get_text (row)));
 }
 
 /* The base URL of the chosen region, or NULL with the reason. */
-static char *
-resolve_endpoint (MpSignInPage  *self,
-                  GError       **error)
+char *
+_mp_sign_in_page_resolve_endpoint (MpSignInPage  *self,
+                                   GError       **error)
 {
   MpOvhRegion region = get_region (self);
   g_autofree char *url = NULL;
@@ -117,7 +84,7 @@ resolve_endpoint (MpSignInPage  *self,
   if (region != MP_OVH_REGION_CUSTOM)
     return g_strdup (mp_ovh_region_get_base_url (region));
 
-  url = get_key (self->custom_url_row);
+  url = _mp_sign_in_page_get_key (self->custom_url_row);
   if (*url == '\0')
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -128,46 +95,46 @@ resolve_endpoint (MpSignInPage  *self,
   return mp_ovh_endpoint_resolve (url, error);
 }
 
-static gboolean
-is_complete (MpSignInPage *self)
+gboolean
+_mp_sign_in_page_is_complete (MpSignInPage *self)
 {
-  g_autofree char *endpoint = resolve_endpoint (self, NULL);
-  g_autofree char *application_key = get_key (self->application_key_row);
-  g_autofree char *application_secret = get_key (self->application_secret_row);
-  g_autofree char *consumer_key = get_key (self->consumer_key_row);
+  g_autofree char *endpoint = _mp_sign_in_page_resolve_endpoint (self, NULL);
+  g_autofree char *application_key = _mp_sign_in_page_get_key (self->application_key_row);
+  g_autofree char *application_secret = _mp_sign_in_page_get_key (self->application_secret_row);
+  g_autofree char *consumer_key = _mp_sign_in_page_get_key (self->consumer_key_row);
 
   return endpoint != NULL
          && *application_key != '\0'
          && *application_secret != '\0'
-         && (!is_keys_method (self) || *consumer_key != '\0');
+         && (!_mp_sign_in_page_is_keys_method (self) || *consumer_key != '\0');
 }
 
 static void
 update_continue (MpSignInPage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.continue",
-                                 !self->busy && is_complete (self));
+                                 !self->busy && _mp_sign_in_page_is_complete (self));
 }
 
-static void
-show_error (MpSignInPage *self,
-            const char   *message)
+void
+_mp_sign_in_page_show_error (MpSignInPage *self,
+                             const char   *message)
 {
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
-static void
-set_validation_url (MpSignInPage *self,
-                    const char   *url)
+void
+_mp_sign_in_page_set_validation_url (MpSignInPage *self,
+                                     const char   *url)
 {
   if (replace_str (&self->validation_url, url))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALIDATION_URL]);
 }
 
-static void
-set_busy (MpSignInPage *self,
-          gboolean      busy)
+void
+_mp_sign_in_page_set_busy (MpSignInPage *self,
+                           gboolean      busy)
 {
   busy = !!busy;
   if (self->busy == busy)
@@ -183,30 +150,10 @@ set_busy (MpSignInPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-/* Ends an attempt, whatever its outcome: every field stays as typed. */
-static void
-back_to_form (MpSignInPage *self,
-              const char   *error_message)
-{
-  gtk_spinner_stop (self->waiting_spinner);
-  gtk_stack_set_visible_child_name (self->stack, "form");
-  set_validation_url (self, NULL);
-  show_error (self, error_message);
-  set_busy (self, FALSE);
-}
-
-static void
-fail_attempt (MpSignInPage *self,
-              const GError *error)
-{
-  g_debug ("Sign-in failed: %s", error->message);
-  back_to_form (self, error->message);
-}
-
 static void
 update_method (MpSignInPage *self)
 {
-  gboolean keys = is_keys_method (self);
+  gboolean keys = _mp_sign_in_page_is_keys_method (self);
   MpOvhRegion region = get_region (self);
   const char *url = keys ? mp_ovh_region_get_create_token_url (region)
                          : mp_ovh_region_get_create_app_url (region);
@@ -249,7 +196,7 @@ static void
 on_custom_url_changed (MpSignInPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = get_key (self->custom_url_row);
+  g_autofree char *url = _mp_sign_in_page_get_key (self->custom_url_row);
   g_autofree char *resolved = NULL;
 
   if (*url != '\0')
@@ -277,9 +224,9 @@ on_entry_activated (MpSignInPage *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "sign-in.continue", NULL);
 }
 
-static void
-open_uri (MpSignInPage *self,
-          const char   *uri)
+void
+_mp_sign_in_page_open_uri (MpSignInPage *self,
+                           const char   *uri)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -290,214 +237,11 @@ static void
 on_create_keys_activated (MpSignInPage *self)
 {
   MpOvhRegion region = get_region (self);
-  const char *url = is_keys_method (self) ? mp_ovh_region_get_create_token_url (region)
+  const char *url = _mp_sign_in_page_is_keys_method (self) ? mp_ovh_region_get_create_token_url (region)
                                           : mp_ovh_region_get_create_app_url (region);
 
   if (url != NULL)
-    open_uri (self, url);
-}
-
-static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(MpSignInPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MpOvhClient) client = NULL;
-
-  if (!mp_credential_store_save_finish (MP_CREDENTIAL_STORE (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        fail_attempt (self, error);
-      return;
-    }
-
-  g_settings_delay (self->settings);
-  g_settings_set_string (self->settings, "endpoint", mp_ovh_client_get_base_url (self->client));
-  g_settings_set_string (self->settings, "application-key",
-                         mp_ovh_client_get_application_key (self->client));
-  g_settings_apply (self->settings);
-
-  client = g_steal_pointer (&self->client);
-  /* The secrets now live in the keyring and the client; the form need not keep them. */
-  gtk_editable_set_text (GTK_EDITABLE (self->application_secret_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->consumer_key_row), "");
-  back_to_form (self, NULL);
-
-  g_signal_emit (self, signals[SIGNED_IN], 0, client);
-}
-
-static void
-finish_attempt (MpSignInPage *self)
-{
-  g_autoptr(MpCredentials) credentials = NULL;
-  g_autofree char *application_secret = NULL;
-
-  if (!self->persist)
-    {
-      g_autoptr(MpOvhClient) client = g_steal_pointer (&self->client);
-
-      back_to_form (self, NULL);
-      g_signal_emit (self, signals[SIGNED_IN], 0, client);
-      return;
-    }
-
-  application_secret = get_key (self->application_secret_row);
-  credentials = mp_credentials_new (mp_ovh_client_get_base_url (self->client),
-                                    mp_ovh_client_get_application_key (self->client),
-                                    application_secret,
-                                    mp_ovh_client_get_consumer_key (self->client));
-  mp_credential_store_save_async (self->store, credentials, self->attempt_cancellable,
-                                  save_cb, g_object_ref (self));
-}
-
-static void
-verify_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(MpSignInPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!mp_session_verify_keys_finish (result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        fail_attempt (self, error);
-      return;
-    }
-
-  finish_attempt (self);
-}
-
-static void
-verify_keys (MpSignInPage *self)
-{
-  mp_session_verify_keys_async (self->client, self->attempt_cancellable,
-                                verify_cb, g_object_ref (self));
-}
-
-static void
-wait_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(MpSignInPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!mp_ovh_client_wait_for_validation_finish (MP_OVH_CLIENT (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        fail_attempt (self, error);
-      return;
-    }
-
-  verify_keys (self);
-}
-
-static void
-request_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(MpSignInPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *consumer_key = NULL;
-  g_autofree char *validation_url = NULL;
-
-  if (!mp_ovh_client_request_credential_finish (MP_OVH_CLIENT (object), result,
-                                                &consumer_key, &validation_url, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        fail_attempt (self, error);
-      return;
-    }
-
-  set_validation_url (self, validation_url);
-  gtk_spinner_start (self->waiting_spinner);
-  gtk_stack_set_visible_child_name (self->stack, "waiting");
-  if (self->launch_browser)
-    open_uri (self, validation_url);
-
-  mp_ovh_client_wait_for_validation_async (self->client, VALIDATION_POLL_MS,
-                                           self->attempt_cancellable,
-                                           wait_cb, g_object_ref (self));
-}
-
-static void
-cancel_attempt (MpSignInPage *self)
-{
-  g_cancellable_cancel (self->attempt_cancellable);
-  g_clear_object (&self->attempt_cancellable);
-  g_clear_object (&self->client);
-}
-
-static void
-continue_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  MpSignInPage *self = MP_SIGN_IN_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *endpoint = NULL;
-  g_autofree char *application_key = NULL;
-  g_autofree char *application_secret = NULL;
-
-  if (self->busy || !is_complete (self))
-    return;
-
-  endpoint = resolve_endpoint (self, &error);
-  if (endpoint == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  cancel_attempt (self);
-  self->attempt_cancellable = g_cancellable_new ();
-
-  application_key = get_key (self->application_key_row);
-  application_secret = get_key (self->application_secret_row);
-  self->client = mp_ovh_client_new (endpoint, application_key);
-
-  show_error (self, NULL);
-  set_busy (self, TRUE);
-
-  if (is_keys_method (self))
-    {
-      g_autofree char *consumer_key = get_key (self->consumer_key_row);
-
-      mp_ovh_client_set_secrets (self->client, application_secret, consumer_key);
-      verify_keys (self);
-    }
-  else
-    {
-      mp_ovh_client_set_secrets (self->client, application_secret, NULL);
-      mp_ovh_client_request_credential_async (self->client, NULL, self->attempt_cancellable,
-                                              request_cb, g_object_ref (self));
-    }
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  MpSignInPage *self = MP_SIGN_IN_PAGE (widget);
-
-  cancel_attempt (self);
-  back_to_form (self, NULL);
-}
-
-static void
-reopen_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  MpSignInPage *self = MP_SIGN_IN_PAGE (widget);
-
-  if (self->validation_url != NULL)
-    open_uri (self, self->validation_url);
+    _mp_sign_in_page_open_uri (self, url);
 }
 
 static void
@@ -509,7 +253,7 @@ set_method (MpSignInPage *self,
 
   if (replace_str (&self->method, method))
     {
-      show_error (self, NULL);
+      _mp_sign_in_page_show_error (self, NULL);
       update_method (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METHOD]);
     }
@@ -520,14 +264,14 @@ mp_sign_in_page_reset (MpSignInPage *self)
 {
   g_return_if_fail (MP_IS_SIGN_IN_PAGE (self));
 
-  cancel_action (GTK_WIDGET (self), NULL, NULL);
+  _mp_sign_in_page_cancel_action (GTK_WIDGET (self), NULL, NULL);
   adw_combo_row_set_selected (self->region_row, MP_OVH_REGION_EU);
   gtk_editable_set_text (GTK_EDITABLE (self->custom_url_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->application_key_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->application_secret_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->consumer_key_row), "");
   set_method (self, "browser");
-  show_error (self, NULL);
+  _mp_sign_in_page_show_error (self, NULL);
 }
 
 void
@@ -667,7 +411,7 @@ mp_sign_in_page_dispose (GObject *object)
 {
   MpSignInPage *self = MP_SIGN_IN_PAGE (object);
 
-  cancel_attempt (self);
+  _mp_sign_in_page_cancel_attempt (self);
 
   /* AdwBin unparents its child itself; it must not find it gone already. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -759,9 +503,12 @@ mp_sign_in_page_class_init (MpSignInPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_create_keys_activated);
 
-  gtk_widget_class_install_action (widget_class, "sign-in.continue", NULL, continue_action);
-  gtk_widget_class_install_action (widget_class, "sign-in.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "sign-in.reopen", NULL, reopen_action);
+  gtk_widget_class_install_action (widget_class, "sign-in.continue", NULL,
+                                   _mp_sign_in_page_continue_action);
+  gtk_widget_class_install_action (widget_class, "sign-in.cancel", NULL,
+                                   _mp_sign_in_page_cancel_action);
+  gtk_widget_class_install_action (widget_class, "sign-in.reopen", NULL,
+                                   _mp_sign_in_page_reopen_action);
   gtk_widget_class_install_property_action (widget_class, "sign-in.method", "method");
 }
 
