@@ -145,6 +145,36 @@ test_call_success (void)
 }
 
 static void
+on_counted_call (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(JsonNode) node = mp_ovh_client_call_finish (MP_OVH_CLIENT (source), result, NULL);
+
+  g_assert_nonnull (node);
+  (*(guint *) user_data)++;
+}
+
+static void
+test_one_clock_sync_for_concurrent_calls (void)
+{
+  const char * const args[] = { "--latency-ms", "100", NULL };
+  g_autoptr(MpTestSim) sim = mp_test_sim_start ("test-basic.json", args);
+  g_autoptr(MpOvhClient) client = client_for (sim, APP_KEY, APP_SECRET, CK_VALIDATED);
+  guint done = 0;
+
+  for (guint i = 0; i < 5; i++)
+    mp_ovh_client_call_async (client, "GET", "/email/pro", NULL, MP_OVH_CALL_DEFAULT, NULL,
+                              on_counted_call, &done);
+  while (done < 5)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Five calls waited for the same /auth/time. */
+  g_assert_cmpuint (mp_ovh_client_get_request_count (client), ==, 1 + 5);
+  g_assert_cmpuint (mp_test_sim_get_request_count (sim), ==, 1 + 5);
+}
+
+static void
 assert_call_fails (MpOvhClient *client,
                    const char  *method,
                    const char  *path,
@@ -588,6 +618,10 @@ test_consumer_key_flow (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *validation_url = NULL;
   g_autoptr(JsonNode) services = NULL;
+  g_autoptr(JsonNode) credential = NULL;
+  const char * const *rules = mp_ovh_client_get_access_rules ();
+  JsonArray *granted;
+  guint n;
 
   g_assert_false (mp_ovh_client_has_secrets (client));
   validation_url = request_credential (client);
@@ -603,6 +637,20 @@ test_consumer_key_flow (void)
   services = call_sync (client, "GET", "/email/pro", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (services));
+
+  /* The provider granted exactly the rights Mailpost asked for. */
+  credential = call_sync (client, "GET", "/auth/currentCredential", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (credential), "status"), ==, "validated");
+  granted = json_object_get_array_member (json_node_get_object (credential), "rules");
+  for (n = 0; rules[n] != NULL; n += 2)
+    {
+      JsonObject *rule = json_array_get_object_element (granted, n / 2);
+
+      g_assert_cmpstr (json_object_get_string_member (rule, "method"), ==, rules[n]);
+      g_assert_cmpstr (json_object_get_string_member (rule, "path"), ==, rules[n + 1]);
+    }
+  g_assert_cmpuint (json_array_get_length (granted), ==, n / 2);
 }
 
 static void
@@ -878,6 +926,7 @@ main (int   argc,
   g_test_add_func ("/mailpost/client/retry/no-retry-for-post", test_no_retry_for_post);
   g_test_add_func ("/mailpost/client/retry/cut-connection", test_cut_connection);
   g_test_add_func ("/mailpost/client/retry/network-down", test_network_down);
+  g_test_add_func ("/mailpost/client/clock/one-sync-for-concurrent-calls", test_one_clock_sync_for_concurrent_calls);
   g_test_add_func ("/mailpost/client/clock/server-ahead-then-behind", test_clock_ahead);
   g_test_add_func ("/mailpost/client/clock/server-behind-then-ahead", test_clock_behind);
   g_test_add_func ("/mailpost/client/list/expanded", test_list_expanded);
