@@ -633,26 +633,3 @@ mp_ovh_client_request_finish (MpOvhClient   *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
-
-void
-mp_ovh_client_call_async (MpOvhClient         *self,
-                          const char          *method,
-                          const char          *path,
-                          JsonNode            *body,
-                          MpOvhCallFlags       flags,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
-{
-  mp_ovh_client_request_async (self, method, path, body, flags, NULL,
-                               cancellable, callback, user_data);
-}
-
-JsonNode *
-mp_ovh_client_call_finish (MpOvhClient   *self,
-                           GAsyncResult  *result,
-                           GError       **error)
-{
-  return mp_ovh_client_request_finish (self, result, NULL, NULL, error);
-}
-

@@ -251,3 +251,24 @@ mp_ovh_client_escape_segment (const char *segment)
   return g_uri_escape_string (segment, NULL, FALSE);
 }
 
+void
+mp_ovh_client_call_async (MpOvhClient         *self,
+                          const char          *method,
+                          const char          *path,
+                          JsonNode            *body,
+                          MpOvhCallFlags       flags,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  mp_ovh_client_request_async (self, method, path, body, flags, NULL,
+                               cancellable, callback, user_data);
+}
+
+JsonNode *
+mp_ovh_client_call_finish (MpOvhClient   *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return mp_ovh_client_request_finish (self, result, NULL, NULL, error);
+}
