@@ -140,6 +140,7 @@ mp_ovh_endpoint_resolve (const char  *endpoint,
   if (uri == NULL || host == NULL || *host == '\0')
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is the address the person typed. */
                    _("“%s” is not an API address. Choose a region, or enter an address that starts with https://."),
                    text);
       return NULL;
@@ -150,6 +151,7 @@ mp_ovh_endpoint_resolve (const char  *endpoint,
       !(g_ascii_strcasecmp (scheme, "http") == 0 && host_is_loopback (host)))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is the address the person typed. */
                    _("“%s” is not a secure address. Enter an address that starts with https:// (plain http:// is only allowed on this computer)."),
                    text);
       return NULL;
@@ -159,6 +161,7 @@ mp_ovh_endpoint_resolve (const char  *endpoint,
   if (g_uri_get_userinfo (uri) != NULL || g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is the address the person typed. */
                    _("“%s” is not an API address: it must not contain a user name, “?” or “#”."),
                    text);
       return NULL;

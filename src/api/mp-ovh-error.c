@@ -111,8 +111,8 @@ new_not_granted (const char *method,
   if (plain_path == NULL)
     plain_path = query != NULL ? g_strndup (path, query - path) : g_strdup (path);
 
-  /* Translators: the first %s is an HTTP method (GET, POST…), the second an API path. */
   return g_error_new (MP_OVH_ERROR, MP_OVH_ERROR_NOT_GRANTED,
+                      /* Translators: the first %s is an HTTP method (GET, POST…), the second an API path. */
                       _("Mailpost is not allowed to %s %s with these keys. Sign in again to grant it."),
                       method, plain_path);
 }
