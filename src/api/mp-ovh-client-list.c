@@ -8,6 +8,8 @@
 
 /* The provider's own manager asks for 5000 objects per page (ovh-api.md §3.1). */
 #define LIST_PAGE_SIZE "5000"
+/* A server that keeps saying "there is more" must not keep Mailpost paging forever. */
+#define LIST_MAX_PAGES 100
 
 typedef struct
 {
@@ -298,6 +300,13 @@ on_page_answer (GObject      *source,
 
   if (length > 0 && total > (gint64) json_array_get_length (list->objects))
     {
+      if (list->page >= LIST_MAX_PAGES)
+        {
+          g_debug ("%s: still more after %u pages", list->path, list->page);
+          list_return_error (task, mp_ovh_error_new_for_code (MP_OVH_ERROR_MALFORMED));
+          return;
+        }
+
       list->page++;
       list_request_page (task);
       return;
