@@ -6,8 +6,6 @@
 #include "mp-ovh-client-private.h"
 #include "mp-ovh-error-private.h"
 
-/* The provider's own manager asks for 5000 objects per page (ovh-api.md §3.1). */
-#define LIST_PAGE_SIZE "5000"
 /* A server that keeps saying "there is more" must not keep Mailpost paging forever. */
 #define LIST_MAX_PAGES 100
 
@@ -321,9 +319,10 @@ list_request_page (GTask *task)
   MpOvhClient *self = g_task_get_source_object (task);
   ListData *list = g_task_get_task_data (task);
   g_autofree char *number = g_strdup_printf ("%u", list->page);
+  g_autofree char *size = g_strdup_printf ("%u", self->list_page_size);
   const char * const headers[] = {
     "X-Pagination-Mode", "CachedObjectList-Pages",
-    "X-Pagination-Size", LIST_PAGE_SIZE,
+    "X-Pagination-Size", size,
     "X-Pagination-Number", number,
     NULL
   };

@@ -35,6 +35,9 @@ struct _MpOvhClient
   guint         request_count;
   guint         peak_in_flight;
 
+  /* Objects per expanded page; only tests change it, to see the paging work. */
+  guint         list_page_size;
+
   GCancellable *cancellable;
 };
 

@@ -143,6 +143,8 @@ mp_ovh_client_init (MpOvhClient *self)
                                                  "max-conns-per-host", MP_OVH_CLIENT_MAX_IN_FLIGHT,
                                                  NULL);
   self->cancellable = g_cancellable_new ();
+  /* The provider's own manager asks for 5000 objects per page (ovh-api.md §3.1). */
+  self->list_page_size = 5000;
   g_queue_init (&self->queue);
   g_queue_init (&self->time_waiters);
 }

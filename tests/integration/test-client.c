@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "api/mp-ovh-client.h"
+#include "api/mp-ovh-client-private.h"
 #include "api/mp-ovh-error.h"
 #include "mp-test-sim.h"
 
@@ -511,6 +512,23 @@ test_list_expanded (void)
 }
 
 static void
+test_list_expanded_pages (void)
+{
+  g_autoptr(MpTestSim) sim = mp_test_sim_start ("bench-1000.json", NULL);
+  g_autoptr(MpOvhClient) client = client_for (sim, BENCH_APP_KEY, BENCH_APP_SECRET, BENCH_CK);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) accounts = NULL;
+
+  /* 1000 objects at 300 a page: pages 1 to 4, following X-Pagination-Elements. */
+  client->list_page_size = 300;
+  accounts = list_sync (client, "/email/pro/" BENCH_SERVICE "/account", &error);
+
+  g_assert_no_error (error);
+  assert_bench_accounts (accounts);
+  g_assert_cmpuint (mp_ovh_client_get_request_count (client), ==, 1 + 4);
+}
+
+static void
 test_list_fallback (void)
 {
   const char * const args[] = { "--no-expand", NULL };
@@ -930,6 +948,7 @@ main (int   argc,
   g_test_add_func ("/mailpost/client/clock/server-ahead-then-behind", test_clock_ahead);
   g_test_add_func ("/mailpost/client/clock/server-behind-then-ahead", test_clock_behind);
   g_test_add_func ("/mailpost/client/list/expanded", test_list_expanded);
+  g_test_add_func ("/mailpost/client/list/expanded-pages", test_list_expanded_pages);
   g_test_add_func ("/mailpost/client/list/fallback-without-expansion", test_list_fallback);
   g_test_add_func ("/mailpost/client/list/fallback-stops-on-failure", test_list_fallback_failure);
   g_test_add_func ("/mailpost/client/credential/flow-validated", test_consumer_key_flow);
