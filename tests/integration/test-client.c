@@ -307,6 +307,40 @@ test_conflict (void)
 }
 
 static void
+test_status_codes (void)
+{
+  static const struct {
+    const char *status;
+    MpOvhError  code;
+  } cases[] = {
+    { "400", MP_OVH_ERROR_BAD_REQUEST },
+    { "401", MP_OVH_ERROR_INVALID_CREDENTIAL },
+    { "403", MP_OVH_ERROR_FORBIDDEN },
+    { "404", MP_OVH_ERROR_NOT_FOUND },
+    { "409", MP_OVH_ERROR_CONFLICT },
+    { "460", MP_OVH_ERROR_SERVICE_EXPIRED },
+    { "418", MP_OVH_ERROR_FAILED },
+  };
+  g_autoptr(MpTestSim) sim = mp_test_sim_start ("test-basic.json", NULL);
+  g_autoptr(MpOvhClient) client = client_for (sim, APP_KEY, APP_SECRET, CK_VALIDATED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = NULL;
+
+      add_fault (sim, "GET", "/email/pro/" SERVICE, cases[i].status, "x1");
+      node = call_sync (client, "GET", "/email/pro/" SERVICE, NULL, NULL, &error);
+
+      g_assert_error (error, MP_OVH_ERROR, cases[i].code);
+      /* A sentence of ours, not the provider's words or a bare status. */
+      g_assert_cmpuint (strlen (error->message), >, 30);
+      g_assert_null (strstr (error->message, cases[i].status));
+      g_assert_null (strstr (error->message, "Client::"));
+    }
+}
+
+static void
 test_malformed_json (void)
 {
   const char * const args[] = { "--fault", "GET:/email/pro=malformed:x1", NULL };
@@ -937,6 +971,7 @@ main (int   argc,
   g_test_add_func ("/mailpost/client/auth/call-not-granted", test_call_not_granted);
   g_test_add_func ("/mailpost/client/errors/not-found", test_not_found);
   g_test_add_func ("/mailpost/client/errors/conflict", test_conflict);
+  g_test_add_func ("/mailpost/client/errors/status-codes", test_status_codes);
   g_test_add_func ("/mailpost/client/errors/malformed-json", test_malformed_json);
   g_test_add_func ("/mailpost/client/retry/get-after-429", test_get_after_429);
   g_test_add_func ("/mailpost/client/retry/get-after-500", test_get_after_500);
