@@ -178,6 +178,13 @@ client_dispatch (MpOvhClient *self,
 
   request->state = REQUEST_SENDING;
 
+  /* Signed out while this call waited. */
+  if (request_needs_auth (request) && !mp_ovh_client_has_secrets (self))
+    {
+      request_return_error (task, mp_ovh_error_new_for_code (MP_OVH_ERROR_INVALID_CREDENTIAL));
+      return;
+    }
+
   url = g_strconcat (self->base_url, request->path, NULL);
   uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, &error);
   if (uri == NULL)
