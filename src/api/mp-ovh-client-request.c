@@ -229,6 +229,11 @@ client_dispatch (MpOvhClient *self,
       g_autoptr(GBytes) bytes = g_bytes_new (request->body, strlen (request->body));
 
       soup_message_set_request_body_from_bytes (request->message, "application/json", bytes);
+      /* libsoup 3.2 quietly resends a message whose kept-alive connection turns out to be
+       * closed, and the resent copy goes out with an empty body while its signature still
+       * covers the real one: the provider then answers INVALID_SIGNATURE ("wrong secret").
+       * A write on a fresh connection is never resent behind our back. */
+      soup_message_add_flags (request->message, SOUP_MESSAGE_NEW_CONNECTION);
     }
 
   self->in_flight++;

@@ -154,7 +154,7 @@ sim_auth_authenticate (SimRequest *request)
                                  request->method, url, body, timestamp);
   if (strcmp (expected, signature) != 0)
     {
-      g_debug ("signature mismatch for %s %s", request->method, url);
+      g_debug ("signature mismatch for %s %s (body %zu bytes, target %s)", request->method, url, body ? g_bytes_get_size (body) : 0, request->target ? request->target : "(none)");
       sim_reply_auth_error (msg, SOUP_STATUS_BAD_REQUEST, "INVALID_SIGNATURE",
                             "Invalid signature");
       return FALSE;
