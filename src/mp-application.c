@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cli/mp-cli.h"
 #include "mp-application.h"
 #include "mp-window.h"
 
@@ -101,6 +102,10 @@ mp_application_class_init (MpApplicationClass *klass)
 static void
 mp_application_init (MpApplication *self)
 {
+  g_autofree char *commands = mp_cli_describe_commands ();
+
+  /* `mailpost --help` is GApplication's; it should still tell about the subcommands. */
+  g_application_set_option_context_description (G_APPLICATION (self), commands);
 }
 
 MpApplication *
