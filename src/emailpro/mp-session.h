@@ -11,9 +11,11 @@
 #include <gio/gio.h>
 
 #include "api/mp-ovh-client.h"
+#include "emailpro/mp-domain.h"
 #include "emailpro/mp-server.h"
 #include "emailpro/mp-service.h"
 #include "emailpro/mp-task.h"
+#include "emailpro/mp-task-tracker.h"
 
 G_BEGIN_DECLS
 
@@ -70,5 +72,104 @@ void          mp_session_set_display_name_async  (MpSession           *self,
 gboolean      mp_session_set_display_name_finish (MpSession           *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+
+/* Domains (mp-session-domains.c).
+ *
+ * The session owns one MpTaskTracker (property "task-tracker") that follows every task its
+ * writes start and the pending ones found by a refresh.  When a task ends, the session reloads
+ * what it touched: addDomain / setDomain / deleteDomain → the domain list (other functions are
+ * hooked in by their parts, e.g. setAccount → the accounts).  A failed task stays in the
+ * tracker's list, so a page can show it. */
+
+/* The attached domains (GET …/domain, expanded): MpDomain items sorted by name, updated in
+ * place by every refresh (rows bound to an item follow it; the store is spliced only when
+ * domains came or went).  Also property "domains".  Filled by mp_session_refresh_async and
+ * mp_session_refresh_domains_async. */
+GListModel    *mp_session_get_domains               (MpSession *self);
+/* The attached domain with that name (ASCII or Unicode form), or NULL. */
+MpDomain      *mp_session_find_domain               (MpSession  *self,
+                                                     const char *name);
+MpTaskTracker *mp_session_get_task_tracker          (MpSession *self);
+
+/* Reloads only the domain list (and their account counts), then follows every domain's
+ * taskPendingId. */
+void           mp_session_refresh_domains_async     (MpSession           *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean       mp_session_refresh_domains_finish    (MpSession           *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* The domain names of the customer's account (GET /domain) with their DNS zones
+ * (GET /domain/zone) read in parallel: a GListModel of MpAccountDomain sorted by name, each
+ * marked "attached" when it already is on this service and "zone-in-account" when its zone
+ * is hosted in the account.  Keys without the right to read zones still get the names (no
+ * zone marked). */
+void           mp_session_list_account_domains_async  (MpSession           *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+GListModel    *mp_session_list_account_domains_finish (MpSession           *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+
+/* The DNS zones hosted in the customer's account (GET /domain/zone), as a NULL-terminated
+ * sorted array of names (free with g_strfreev). */
+void           mp_session_list_dns_zones_async      (MpSession           *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+char         **mp_session_list_dns_zones_finish     (MpSession           *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* The three writes below all finish as soon as the provider has ACCEPTED the change, with the
+ * MpTask that the tracker now follows (a new reference; the tracker keeps it updated).  By
+ * then the domain list has been reloaded, so its row already shows the task ("creating",
+ * busy).  To know when the change is really carried out, pass mp_task_get_id() to
+ * mp_task_tracker_wait_async(), or watch the tracker's "task-finished"; the domain list is
+ * reloaded again when the task ends.
+ *
+ * Every input is checked locally first (mp-domain-rules.h) and the provider's refusals are
+ * mapped to MP_DOMAIN_ERROR codes (see mp-domain.h); other failures keep their MP_OVH_ERROR
+ * code.  Nothing is changed when an operation fails, so a dialog can keep its fields. */
+
+/* POST …/domain with the options' body. */
+void           mp_session_add_domain_async          (MpSession                *self,
+                                                     const MpDomainAddOptions *options,
+                                                     GCancellable             *cancellable,
+                                                     GAsyncReadyCallback       callback,
+                                                     gpointer                  user_data);
+MpTask        *mp_session_add_domain_finish         (MpSession                *self,
+                                                     GAsyncResult             *result,
+                                                     GError                  **error);
+
+/* PUT …/domain/{name} {type, mxRelay} (mx_relay is ignored for authoritative, and cleared on
+ * the provider's side).  The PUT answers nothing: the task is the domain's taskPendingId,
+ * read back right after.  Finishes with NULL and no error when the provider applied the
+ * change at once (no task pending). */
+void           mp_session_set_domain_mode_async     (MpSession           *self,
+                                                     const char          *name,
+                                                     MpDomainType         type,
+                                                     const char          *mx_relay,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+MpTask        *mp_session_set_domain_mode_finish    (MpSession           *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* DELETE …/domain/{name}.  Refused locally with MP_DOMAIN_ERROR_HAS_ACCOUNTS (the sentence
+ * of mp_domain_dup_remove_blocker) while accounts of the last refresh use the domain, and
+ * with MP_DOMAIN_ERROR_BUSY while a task runs on it. */
+void           mp_session_remove_domain_async       (MpSession           *self,
+                                                     const char          *name,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+MpTask        *mp_session_remove_domain_finish      (MpSession           *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
 
 G_END_DECLS

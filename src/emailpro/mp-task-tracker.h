@@ -54,6 +54,9 @@ MpTask        *mp_task_tracker_follow_json  (MpTaskTracker *self,
                                              GError       **error);
 MpTask        *mp_task_tracker_follow_id    (MpTaskTracker *self,
                                              gint64         task_id);
+/* The task with that id in the tracker's list, or NULL. */
+MpTask        *mp_task_tracker_lookup       (MpTaskTracker *self,
+                                             gint64         task_id);
 
 /* Reads GET /email/pro/{service}/task (expanded) and follows every pending one. */
 void           mp_task_tracker_resume_async  (MpTaskTracker       *self,
