@@ -11,6 +11,10 @@
 #include <gio/gio.h>
 
 #include "api/mp-ovh-client.h"
+#include "emailpro/mp-account.h"
+#include "emailpro/mp-account-alias.h"
+#include "emailpro/mp-account-diagnosis.h"
+#include "emailpro/mp-account-order.h"
 #include "emailpro/mp-domain.h"
 #include "emailpro/mp-server.h"
 #include "emailpro/mp-service.h"
@@ -171,5 +175,156 @@ void           mp_session_remove_domain_async       (MpSession           *self,
 MpTask        *mp_session_remove_domain_finish      (MpSession           *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
+
+/* Accounts (mp-session-accounts.c).
+ *
+ * Every operation below checks its input with mp-account-rules.h first (a refusal is
+ * G_IO_ERROR_INVALID_ARGUMENT with the rule's reason, and nothing is sent), follows the
+ * provider's task to its end through the session's task tracker, and finishes only then, with
+ * the accounts store already updated.  Failures keep their MP_OVH_ERROR / MP_TASK_ERROR code
+ * except where MP_ACCOUNT_ERROR says which part of a two-step change was applied. */
+
+/* The service's mailboxes (GET …/account, expanded; per-object GETs where the API cannot
+ * expand): MpAccount items in the provider's order, placeholders included.  Items are updated
+ * in place by every reload, keyed by the account's id, so a row bound to an item follows a
+ * rename; the store is spliced only when mailboxes come or go.  Also property "accounts".
+ * The overview's counts (mp_session_get_account_count / _configured_account_count) are set
+ * from the same listing whenever it is reloaded. */
+GListModel    *mp_session_get_accounts               (MpSession *self);
+/* The account with that primary address, or NULL. */
+MpAccount     *mp_session_find_account               (MpSession  *self,
+                                                      const char *address);
+/* The first placeholder in the store (what "Add an address" configures), or NULL. */
+MpAccount     *mp_session_find_free_placeholder      (MpSession *self);
+/* The domains an address can be given: the attached domains that are validated and in state
+ * ok, sorted (from mp_session_get_domains; recompute when that model changes).  Free with
+ * g_strfreev; never NULL. */
+char         **mp_session_dup_address_domains        (MpSession *self);
+
+/* Reloads the account list (and the counts), then follows every account's taskPendingId. */
+void           mp_session_refresh_accounts_async     (MpSession           *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean       mp_session_refresh_accounts_finish    (MpSession           *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* Configure (a placeholder) or edit an account: PUT …/account/{current address} with only
+ * the fields of settings that differ from the account (login, domain, firstName, lastName,
+ * displayName, hiddenFromGAL), follow the account's setAccount task to done, then, when
+ * settings->password is set, POST …/account/{new address}/changePassword and follow that
+ * task.  No blind retries: the password is sent only once the rename is done.
+ *
+ * A refusal at the first step is MP_ACCOUNT_ERROR_NOT_APPLIED (nothing changed); at the
+ * password step MP_ACCOUNT_ERROR_PASSWORD_NOT_SET, with a sentence that names the address
+ * now in effect ("The address was renamed to anna@example.com but the password was not set:
+ * …").  settings is copied; the password is wiped from memory when the operation ends. */
+void           mp_session_configure_account_async    (MpSession               *self,
+                                                      MpAccount               *account,
+                                                      const MpAccountSettings *settings,
+                                                      GCancellable            *cancellable,
+                                                      GAsyncReadyCallback      callback,
+                                                      gpointer                 user_data);
+gboolean       mp_session_configure_account_finish   (MpSession               *self,
+                                                      GAsyncResult            *result,
+                                                      GError                 **error);
+
+/* POST …/changePassword {password}, checked first against the rules with the account's login
+ * and display name and the service's policy.  When a rename of that account is still running
+ * (its taskPendingId is a setAccount task), waits for it to finish instead of failing. */
+void           mp_session_change_password_async      (MpSession           *self,
+                                                      MpAccount           *account,
+                                                      const char          *password,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean       mp_session_change_password_finish     (MpSession           *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* GET …/alias, expanded: a new GListModel of MpAccountAlias sorted by address.  Also sets
+ * the account's alias-count. */
+void           mp_session_list_aliases_async         (MpSession           *self,
+                                                      MpAccount           *account,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GListModel    *mp_session_list_aliases_finish        (MpSession           *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* POST …/alias {alias} with a full address "name@domain": the login rules on the name, the
+ * domain one of mp_session_dup_address_domains, at most MP_ACCOUNT_MAX_ALIASES per account
+ * (MP_ACCOUNT_ERROR_TOO_MANY_ALIASES).  Follows the addAlias task. */
+void           mp_session_add_alias_async            (MpSession           *self,
+                                                      MpAccount           *account,
+                                                      const char          *alias,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean       mp_session_add_alias_finish           (MpSession           *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+/* DELETE …/alias/{alias}; follows the deleteAlias task. */
+void           mp_session_remove_alias_async         (MpSession           *self,
+                                                      MpAccount           *account,
+                                                      const char          *alias,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean       mp_session_remove_alias_finish        (MpSession           *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* DELETE …/account/{address}: erases the mailbox's content; the slot stays (and is still
+ * billed) as a new placeholder "…@configureme.me".  Follows the deleteAccount task; the
+ * account item is then updated in place to the placeholder. */
+void           mp_session_reset_account_async        (MpSession           *self,
+                                                      MpAccount           *account,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean       mp_session_reset_account_finish       (MpSession           *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* GET /order/email/pro/{service}/account?number=N: the durations the provider offers for N
+ * more mailboxes (1–100), as a NULL-terminated array (g_strfreev); describe each with
+ * mp_account_order_describe_duration. */
+void           mp_session_list_order_durations_async  (MpSession           *self,
+                                                       guint                number,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+char         **mp_session_list_order_durations_finish (MpSession           *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+
+/* POST /order/email/pro/{service}/account/{duration} {number}: the purchase order, whose url
+ * the caller opens in the browser.  The new placeholders appear once the order is paid and
+ * delivered; mp_session_refresh_accounts_async picks them up. */
+void           mp_session_order_accounts_async       (MpSession           *self,
+                                                      const char          *duration,
+                                                      guint                number,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+MpAccountOrder *mp_session_order_accounts_finish     (MpSession           *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* POST …/diagnostics {password} (the mailbox's own password: the provider signs in with it),
+ * follows the diagnoseAccount task, then GET …/diagnostics.  Also sets the account's
+ * "locked" from the answer. */
+void           mp_session_diagnose_account_async     (MpSession           *self,
+                                                      MpAccount           *account,
+                                                      const char          *password,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+MpAccountDiagnosis *mp_session_diagnose_account_finish (MpSession         *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 
 G_END_DECLS
