@@ -47,6 +47,7 @@ typedef struct
 
   gint64          total_elements;
   char           *provider_code;
+  char           *provider_message;
 } Request;
 
 static void request_start_attempt (GTask *task);
@@ -65,6 +66,7 @@ request_free (gpointer data)
   g_strfreev (request->headers);
   g_clear_object (&request->message);
   g_free (request->provider_code);
+  g_free (request->provider_message);
   g_free (request);
 }
 
@@ -496,6 +498,8 @@ request_handle_answer (MpOvhClient *self,
     }
 
   g_clear_pointer (&request->provider_code, g_free);
+  g_free (request->provider_message);
+  request->provider_message = g_strdup (mp_ovh_json_get_string (node, "message"));
   error = mp_ovh_error_new_for_response (status, request->method, request->path, node, query_id,
                                          &request->provider_code);
 
@@ -644,4 +648,23 @@ mp_ovh_client_request_finish (MpOvhClient   *self,
     *provider_code = g_strdup (request->provider_code);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+JsonNode *
+mp_ovh_client_call_finish_full (MpOvhClient   *self,
+                                GAsyncResult  *result,
+                                char         **provider_code,
+                                char         **provider_message,
+                                GError       **error)
+{
+  Request *request;
+
+  g_return_val_if_fail (MP_IS_OVH_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  request = g_task_get_task_data (G_TASK (result));
+  if (provider_message != NULL)
+    *provider_message = g_strdup (request->provider_message);
+
+  return mp_ovh_client_request_finish (self, result, NULL, provider_code, error);
 }

@@ -70,6 +70,15 @@ void         mp_ovh_client_call_async             (MpOvhClient         *self,
 JsonNode    *mp_ovh_client_call_finish            (MpOvhClient         *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
+/* The same, and on a refusal also the provider's errorCode (or class) and its own "message"
+ * (NULL when it sent none), so that an operation can tell refusals apart that share a status
+ * (e.g. "authoritative domain detected") and show the provider's words after its own
+ * sentence.  The message is the provider's text, never a secret; it is still not logged. */
+JsonNode    *mp_ovh_client_call_finish_full       (MpOvhClient         *self,
+                                                   GAsyncResult        *result,
+                                                   char               **provider_code,
+                                                   char               **provider_message,
+                                                   GError             **error);
 
 /* A whole collection as full objects: one expanded request (all pages), or, when the server
  * answers with ids (no expansion), one GET per id, at most MP_OVH_CLIENT_MAX_IN_FLIGHT at once.

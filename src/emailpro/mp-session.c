@@ -4,6 +4,7 @@
 #include "api/mp-ovh-error-private.h"
 #include "emailpro/mp-json.h"
 #include "emailpro/mp-session.h"
+#include "emailpro/mp-session-domains-private.h"
 #include "emailpro/mp-task-list.h"
 
 /* Ordered accounts arrive as placeholder mailboxes in this domain until they are set up. */
@@ -37,6 +38,8 @@ enum {
   PROP_CONFIGURED_ACCOUNT_COUNT,
   PROP_TASKS,
   PROP_LOADING,
+  PROP_DOMAINS,
+  PROP_TASK_TRACKER,
   N_PROPS
 };
 
@@ -88,6 +91,12 @@ mp_session_get_property (GObject    *object,
       break;
     case PROP_LOADING:
       g_value_set_boolean (value, self->n_refreshing > 0);
+      break;
+    case PROP_DOMAINS:
+      g_value_set_object (value, mp_session_get_domains (self));
+      break;
+    case PROP_TASK_TRACKER:
+      g_value_set_object (value, mp_session_get_task_tracker (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -143,6 +152,10 @@ mp_session_class_init (MpSessionClass *klass)
     g_param_spec_object ("tasks", NULL, NULL, G_TYPE_LIST_MODEL, READABLE);
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE, READABLE);
+  properties[PROP_DOMAINS] =
+    g_param_spec_object ("domains", NULL, NULL, G_TYPE_LIST_MODEL, READABLE);
+  properties[PROP_TASK_TRACKER] =
+    g_param_spec_object ("task-tracker", NULL, NULL, MP_TYPE_TASK_TRACKER, READABLE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -360,7 +373,10 @@ refresh_domains_cb (GObject      *object,
 
   domains = mp_ovh_client_list_finish (MP_OVH_CLIENT (object), result, &error);
   if (domains != NULL)
-    set_count (self, &self->domain_count, json_array_get_length (domains), PROP_DOMAIN_COUNT);
+    {
+      set_count (self, &self->domain_count, json_array_get_length (domains), PROP_DOMAIN_COUNT);
+      mp_session_domains_apply_list (self, domains);
+    }
 
   refresh_part_done (task, error);
 }
@@ -414,6 +430,7 @@ refresh_accounts_cb (GObject      *object,
       set_count (self, &self->account_count, length, PROP_ACCOUNT_COUNT);
       set_count (self, &self->configured_account_count, configured, PROP_CONFIGURED_ACCOUNT_COUNT);
       g_object_thaw_notify (G_OBJECT (self));
+      mp_session_domains_apply_accounts (self, accounts);
     }
 
   refresh_part_done (task, error);
@@ -431,7 +448,10 @@ refresh_tasks_cb (GObject      *object,
 
   tasks = mp_ovh_client_list_finish (MP_OVH_CLIENT (object), result, &error);
   if (tasks != NULL)
-    mp_task_list_sync (self->tasks, tasks);
+    {
+      mp_task_list_sync (self->tasks, tasks);
+      mp_session_domains_follow_tasks (self, tasks);
+    }
 
   refresh_part_done (task, error);
 }
