@@ -6,6 +6,7 @@
 #include "emailpro/mp-session.h"
 #include "secrets/mp-credential-store.h"
 #include "mp-window.h"
+#include "pages/domains/mp-domains-page.h"
 #include "pages/overview/mp-overview-page.h"
 #include "pages/services/mp-services-page.h"
 #include "pages/sign-in/mp-sign-in-page.h"
@@ -28,6 +29,7 @@ struct _MpWindow
   MpSignInPage         *sign_in_page;
   MpServicesPage       *services_page;
   MpOverviewPage       *overview_page;
+  MpDomainsPage        *domains_page;
 
   /* Owned references */
   GSettings            *settings;
@@ -44,6 +46,8 @@ struct _MpWindow
   /* Keys from the OVH_* variables: neither keyring nor stored endpoint are touched. */
   guint                 from_environment : 1;
   guint                 refreshing : 1;
+  /* The first refresh of a service decides the landing page (no domain: the domains page). */
+  guint                 landing_pending : 1;
 };
 
 /* mp-window-session.c: start-up, services, refresh and sign-out */
@@ -73,5 +77,7 @@ MpServicesPage *_mp_window_get_services_page (MpWindow    *self);
 MpOverviewPage *_mp_window_get_overview_page (MpWindow    *self);
 gboolean      _mp_window_get_sign_in_banner_revealed (MpWindow *self);
 MpSession    *_mp_window_get_session        (MpWindow     *self);
+MpDomainsPage *_mp_window_get_domains_page  (MpWindow     *self);
+AdwViewStack *_mp_window_get_view_stack     (MpWindow     *self);
 
 G_END_DECLS

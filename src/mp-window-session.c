@@ -22,6 +22,7 @@ static void
 forget_service (MpWindow *self)
 {
   mp_overview_page_set_session (self->overview_page, NULL);
+  mp_domains_page_set_session (self->domains_page, NULL);
   g_clear_object (&self->session);
   self->refreshing = FALSE;
 }
@@ -56,8 +57,17 @@ session_refresh_cb (GObject      *object,
       mp_window_report_error (self, error);
     }
 
-  if (MP_SESSION (object) == self->session)
-    self->refreshing = FALSE;
+  if (MP_SESSION (object) != self->session)
+    return;
+
+  self->refreshing = FALSE;
+  /* A new customer's first step is the domain (guide step 2). */
+  if (self->landing_pending && error == NULL)
+    {
+      self->landing_pending = FALSE;
+      if (mp_session_get_domain_count (self->session) == 0)
+        adw_view_stack_set_visible_child_name (self->view_stack, "domains");
+    }
 }
 
 static void
@@ -69,6 +79,27 @@ refresh_session (MpWindow *self)
   self->refreshing = TRUE;
   mp_session_refresh_async (self->session, self->load_cancellable,
                             session_refresh_cb, g_object_ref (self));
+}
+
+/* A failed task raises a toast wherever the user is; the tasks view keeps it listed. */
+static void
+on_task_finished (MpWindow *self,
+                  MpTask   *task)
+{
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (mp_task_get_status (task) != MP_TASK_STATUS_ERROR)
+    return;
+
+  /* Translators: %s is what the task did, e.g. "Add domain" */
+  message = g_strdup_printf (_("The provider could not carry out “%s”."),
+                             mp_task_get_function_label (task));
+  toast = adw_toast_new (message);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, _("_Show Tasks"));
+  adw_toast_set_action_name (toast, "win.show-tasks");
+  mp_window_add_toast (self, toast);
 }
 
 void
@@ -87,6 +118,10 @@ _mp_window_open_service (MpWindow  *self,
   g_signal_connect_object (mp_session_get_service (self->session), "notify::title",
                            G_CALLBACK (_mp_window_update_switcher), self, G_CONNECT_SWAPPED);
   mp_overview_page_set_session (self->overview_page, self->session);
+  mp_domains_page_set_session (self->domains_page, self->session);
+  g_signal_connect_object (mp_session_get_task_tracker (self->session), "task-finished",
+                           G_CALLBACK (on_task_finished), self, G_CONNECT_SWAPPED);
+  self->landing_pending = TRUE;
   adw_view_stack_set_visible_child_name (self->view_stack, "overview");
   _mp_window_show_page (self, "main");
   _mp_window_update_actions (self);

@@ -6,6 +6,7 @@
 #include "api/mp-ovh-error.h"
 #include "mp-resources.h"
 #include "mp-window-private.h"
+#include "pages/tasks/mp-tasks-window.h"
 #include "widgets/mp-copyable-row.h"
 
 /* The provider's page for ordering a service; the same for every region. */
@@ -27,6 +28,8 @@ _mp_window_update_actions (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-service",
                                  several && g_strcmp0 (page, "main") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-tasks", self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-domains", self->session != NULL);
 }
 
 void
@@ -200,6 +203,44 @@ order_service_action (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (widget), MP_ORDER_URL, GDK_CURRENT_TIME);
 }
 
+/* One tasks window per main window: asking again raises it. */
+static void
+show_tasks_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  MpTaskTracker *tracker;
+  GListModel *windows;
+
+  if (self->session == NULL)
+    return;
+
+  tracker = mp_session_get_task_tracker (self->session);
+  windows = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (windows, i);
+
+      if (MP_IS_TASKS_WINDOW (window)
+          && mp_tasks_window_get_tracker (MP_TASKS_WINDOW (window)) == tracker)
+        {
+          gtk_window_present (window);
+          return;
+        }
+    }
+
+  gtk_window_present (GTK_WINDOW (mp_tasks_window_new (GTK_WINDOW (self), tracker)));
+}
+
+static void
+show_domains_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (MP_WINDOW (widget)->view_stack, "domains");
+}
+
 static void
 mp_window_dispose (GObject *object)
 {
@@ -253,6 +294,7 @@ mp_window_class_init (MpWindowClass *klass)
   g_type_ensure (MP_TYPE_SIGN_IN_PAGE);
   g_type_ensure (MP_TYPE_SERVICES_PAGE);
   g_type_ensure (MP_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (MP_TYPE_DOMAINS_PAGE);
   g_type_ensure (MP_TYPE_COPYABLE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mailpost/Mailpost/mp-window.ui");
@@ -267,6 +309,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, services_page);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, domains_page);
   gtk_widget_class_bind_template_callback (widget_class, on_main_stack_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_page_add_toast);
   gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
@@ -277,6 +320,8 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-in-again", NULL, sign_in_again_action);
   gtk_widget_class_install_action (widget_class, "win.switch-service", NULL, switch_service_action);
   gtk_widget_class_install_action (widget_class, "win.order-service", NULL, order_service_action);
+  gtk_widget_class_install_action (widget_class, "win.show-tasks", NULL, show_tasks_action);
+  gtk_widget_class_install_action (widget_class, "win.show-domains", NULL, show_domains_action);
 }
 
 static void
@@ -365,4 +410,16 @@ MpSession *
 _mp_window_get_session (MpWindow *self)
 {
   return self->session;
+}
+
+MpDomainsPage *
+_mp_window_get_domains_page (MpWindow *self)
+{
+  return self->domains_page;
+}
+
+AdwViewStack *
+_mp_window_get_view_stack (MpWindow *self)
+{
+  return self->view_stack;
 }
