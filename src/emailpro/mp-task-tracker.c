@@ -211,10 +211,11 @@ polling_error_is_final (const GError *error)
     }
 }
 
+/* A poll holds the tracker weakly: dropping the tracker must stop its polls at once. */
 typedef struct
 {
-  MpTaskTracker *tracker;
-  gint64         id;
+  GWeakRef tracker;
+  gint64   id;
 } PollData;
 
 static void
@@ -223,16 +224,17 @@ poll_cb (GObject      *object,
          gpointer      user_data)
 {
   PollData *poll = user_data;
-  g_autoptr(MpTaskTracker) self = poll->tracker;
+  g_autoptr(MpTaskTracker) self = g_weak_ref_get (&poll->tracker);
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id = poll->id;
   Entry *entry;
 
+  g_weak_ref_clear (&poll->tracker);
   g_free (poll);
 
   node = mp_ovh_client_call_finish (MP_OVH_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->entries == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self == NULL || self->entries == NULL)
     return;
 
   entry = g_hash_table_lookup (self->entries, &id);
@@ -280,7 +282,7 @@ entry_poll_due (gpointer data)
   path = g_strdup_printf ("/email/pro/%s/task/%" G_GINT64_FORMAT, service,
                           mp_task_get_id (entry->task));
   poll = g_new0 (PollData, 1);
-  poll->tracker = g_object_ref (self);
+  g_weak_ref_init (&poll->tracker, self);
   poll->id = mp_task_get_id (entry->task);
   mp_ovh_client_call_async (self->client, "GET", path, NULL, MP_OVH_CALL_NO_CACHE,
                             self->cancellable, poll_cb, poll);

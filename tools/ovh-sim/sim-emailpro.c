@@ -49,6 +49,12 @@ lookup_service (SimRequest *request)
   return service;
 }
 
+SimService *
+sim_emailpro_lookup_service (SimRequest *request)
+{
+  return lookup_service (request);
+}
+
 /* SQL "like": "%" stands for any run of characters; case does not matter. */
 static gboolean
 like_matches (const char *pattern,

@@ -6,6 +6,8 @@
 
 G_BEGIN_DECLS
 
-void sim_emailpro_register (SimRouter *router);
+void        sim_emailpro_register       (SimRouter  *router);
+/* The request's {service}, or NULL after answering the provider's 404. */
+SimService *sim_emailpro_lookup_service (SimRequest *request);
 
 G_END_DECLS

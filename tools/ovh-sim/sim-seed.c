@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "sim-domains.h"
 #include "sim-reply.h"
 #include "sim-seed.h"
 #include "sim-tasks.h"
@@ -137,6 +138,17 @@ default_server (void)
 }
 
 /* A domain whose DNS is exactly as expected; seeds say what is broken. */
+static JsonObject *
+default_domain (const char *name,
+                const char *hostname);
+
+JsonObject *
+sim_seed_new_domain (const char *name,
+                     const char *hostname)
+{
+  return default_domain (name, hostname);
+}
+
 static JsonObject *
 default_domain (const char *name,
                 const char *hostname)
@@ -410,10 +422,11 @@ load_service (SimState    *state,
           json_object_set_string_member (task, "status", "todo");
           json_object_set_string_member (task, "todoDate", now);
           overlay (task, task_seed, task_seed_only, "a task");
-          sim_task_adopt (state, service, task,
-                          json_object_get_string_member_with_default (task_seed, "ends_in", "done"),
-                          CLAMP (json_object_get_int_member_with_default (task_seed, "step_ms", 0),
-                                 0, G_MAXINT32));
+          sim_domains_adopt_task (service,
+                                  sim_task_adopt (state, service, task,
+                                                  json_object_get_string_member_with_default (task_seed, "ends_in", "done"),
+                                                  CLAMP (json_object_get_int_member_with_default (task_seed, "step_ms", 0),
+                                                         0, G_MAXINT32)));
         }
     }
 
@@ -520,6 +533,13 @@ sim_seed_load (const char  *path,
     for (guint i = 0; i < json_array_get_length (array); i++)
       if (!load_service (state, json_array_get_object_element (array, i), error))
         return NULL;
+
+  if (json_object_has_member (json_node_get_object (root), "customer") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (json_node_get_object (root), "customer")))
+    {
+      json_object_unref (state->customer);
+      state->customer = json_object_ref (json_object_get_object_member (json_node_get_object (root), "customer"));
+    }
 
   return g_steal_pointer (&state);
 }

@@ -10,5 +10,8 @@ G_BEGIN_DECLS
 SimState *sim_seed_load (const char  *path,
                          guint        task_ms,
                          GError     **error);
+/* A domain object with every email.pro.DomainNative field, its DNS exactly as expected. */
+JsonObject *sim_seed_new_domain (const char *name,
+                                 const char *hostname);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "sim-auth.h"
 #include "sim-control.h"
+#include "sim-domains.h"
 #include "sim-emailpro.h"
 #include "sim-reply.h"
 #include "sim-seed.h"
@@ -427,6 +428,7 @@ sim_server_new (const SimOptions  *options,
 
   sim_auth_register (self->api_router);
   sim_emailpro_register (self->api_router);
+  sim_domains_register (self->api_router);
   sim_control_register (self->control_router);
 
   return g_steal_pointer (&self);

@@ -48,6 +48,7 @@ sim_state_new (guint task_ms)
   state->next_task_id = 1;
   state->next_account_id = 1;
   state->next_credential_id = 1;
+  state->customer = json_object_new ();
   return state;
 }
 
@@ -57,6 +58,7 @@ sim_state_free (SimState *state)
   g_hash_table_unref (state->service_index);
   g_ptr_array_unref (state->services);
   g_ptr_array_unref (state->credentials);
+  json_object_unref (state->customer);
   g_free (state);
 }
 

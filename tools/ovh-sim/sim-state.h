@@ -55,6 +55,9 @@ typedef struct
   GHashTable *service_index;
   gint64      clock_skew;
   guint       task_ms;
+  /* The customer account around the services (seed "customer", see README): its domain
+   * names, DNS zones, and the domain names that behave specially on POST …/domain. */
+  JsonObject *customer;
   gint64      next_task_id;
   gint64      next_account_id;
   gint64      next_credential_id;

@@ -39,6 +39,8 @@ sim_task_finish (SimTask *task)
 
   if (g_strcmp0 (task->final_status, "done") == 0 && task->effect != NULL)
     task->effect (task->service, task->effect_data);
+  else if (g_strcmp0 (task->final_status, "error") == 0 && task->error_effect != NULL)
+    task->error_effect (task->service, task->effect_data);
 
   if (task->target != NULL &&
       json_object_get_int_member_with_default (task->target, "taskPendingId", 0) == sim_task_get_id (task))

@@ -24,6 +24,8 @@ struct _SimTask
   /* Duration of each step; 0: the state's task_ms */
   guint          step_ms;
   SimTaskEffect  effect;
+  /* Run instead of effect when the task ends in error; may be NULL */
+  SimTaskEffect  error_effect;
   gpointer       effect_data;
   GDestroyNotify effect_destroy;
   guint          source_id;
