@@ -18,6 +18,8 @@ typedef enum
 /* The subcommands: argv[0] is the command's name; they return the exit status. */
 int           mp_cli_services         (int    argc,
                                        char **argv);
+int           mp_cli_diagnose         (int    argc,
+                                       char **argv);
 
 /* Runs a GMainLoop until the callback given by mp_cli_waiter_callback has fired. */
 typedef struct
@@ -51,6 +53,18 @@ gboolean      mp_cli_parse_options    (const char    *command,
                                        int            argc,
                                        char         **argv,
                                        MpCliExit     *exit_status);
+
+/* The same for a command that takes exactly one operand (e.g. `diagnose DOMAIN`): *operand
+ * receives it (transfer full).  Options given as "--name value" are told from the operand by
+ * entries; "--name=value" works too. */
+gboolean      mp_cli_parse_options_with_operand (const char    *command,
+                                                 const char    *operand_name,
+                                                 const char    *summary,
+                                                 GOptionEntry  *entries,
+                                                 int            argc,
+                                                 char         **argv,
+                                                 char         **operand,
+                                                 MpCliExit     *exit_status);
 
 /* A plain-text table: column widths in terminal cells, server text stripped of control
  * characters (so a name cannot move the cursor or change colours).  rows holds arrays of

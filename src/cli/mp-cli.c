@@ -21,6 +21,7 @@ static int run_help (int argc, char **argv);
 
 static const Command commands[] = {
   { "services", N_("List the E-Mail Pro services the keys can see"), mp_cli_services },
+  { "diagnose", N_("Check a domain’s DNS records for E-Mail Pro on every name server"), mp_cli_diagnose },
   { "help",     N_("Show the commands, or the options of one command"), run_help },
 };
 
@@ -133,6 +134,66 @@ mp_cli_parse_options (const char    *command,
        * the command's name */
       g_printerr (_("Unexpected argument “%s”. Run “mailpost %s --help” to see the options.\n"),
                   args[1], command);
+      *exit_status = MP_CLI_EXIT_USAGE;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+
+gboolean
+mp_cli_parse_options_with_operand (const char    *command,
+                                   const char    *operand_name,
+                                   const char    *summary,
+                                   GOptionEntry  *entries,
+                                   int            argc,
+                                   char         **argv,
+                                   char         **operand,
+                                   MpCliExit     *exit_status)
+{
+  g_autofree char **rest = g_new0 (char *, argc + 1);
+  int n_rest = 0;
+  gboolean after_dashes = FALSE;
+
+  /* The operand is the one argument that is neither an option nor an option's value; it is
+   * taken out so the shared parser sees options only. */
+  for (int i = 0; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      gboolean takes_value = FALSE;
+
+      if (i > 0 && *operand == NULL && (after_dashes || arg[0] != '-'))
+        {
+          *operand = g_strdup (arg);
+          continue;
+        }
+      if (g_str_equal (arg, "--"))
+        {
+          after_dashes = TRUE;
+          continue;
+        }
+
+      rest[n_rest++] = argv[i];
+      for (GOptionEntry *entry = entries; entry->long_name != NULL && i > 0; entry++)
+        if (entry->arg != G_OPTION_ARG_NONE && g_str_has_prefix (arg, "--") &&
+            g_str_equal (arg + 2, entry->long_name))
+          takes_value = TRUE;
+      if (takes_value && i + 1 < argc)
+        rest[n_rest++] = argv[++i];
+    }
+
+  if (!mp_cli_parse_options (command, summary, entries, n_rest, rest, exit_status))
+    {
+      g_clear_pointer (operand, g_free);
+      return FALSE;
+    }
+
+  if (*operand == NULL)
+    {
+      /* TRANSLATORS: the first %s is what is missing (e.g. DOMAIN), the second the command */
+      g_printerr (_("Give the %s to check. Run “mailpost %s --help” to see the options.\n"),
+                  operand_name, command);
       *exit_status = MP_CLI_EXIT_USAGE;
       return FALSE;
     }

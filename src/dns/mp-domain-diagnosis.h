@@ -40,7 +40,8 @@ MpDomainDiagnosis *mp_domain_diagnosis_run_finish    (GAsyncResult             *
 
 const char        *mp_domain_diagnosis_get_domain    (MpDomainDiagnosis *self);
 MpDiagnosisExpectations *mp_domain_diagnosis_get_expectations (MpDomainDiagnosis *self);
-/* The worst status of the checks; UNKNOWN when no name server could be asked (then
+/* The worst status of the checks that could be judged (a check without expectations does not
+ * count); UNKNOWN when none could, or when no name server could be asked (then
  * mp_domain_diagnosis_could_check() is FALSE). */
 MpCheckStatus      mp_domain_diagnosis_get_status    (MpDomainDiagnosis *self);
 gboolean           mp_domain_diagnosis_could_check   (MpDomainDiagnosis *self);
