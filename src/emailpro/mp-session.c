@@ -4,6 +4,7 @@
 #include "api/mp-ovh-error-private.h"
 #include "emailpro/mp-json.h"
 #include "emailpro/mp-session.h"
+#include "emailpro/mp-session-accounts-private.h"
 #include "emailpro/mp-session-domains-private.h"
 #include "emailpro/mp-task-list.h"
 
@@ -40,6 +41,7 @@ enum {
   PROP_LOADING,
   PROP_DOMAINS,
   PROP_TASK_TRACKER,
+  PROP_ACCOUNTS,
   N_PROPS
 };
 
@@ -97,6 +99,9 @@ mp_session_get_property (GObject    *object,
       break;
     case PROP_TASK_TRACKER:
       g_value_set_object (value, mp_session_get_task_tracker (self));
+      break;
+    case PROP_ACCOUNTS:
+      g_value_set_object (value, mp_session_get_accounts (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -156,6 +161,8 @@ mp_session_class_init (MpSessionClass *klass)
     g_param_spec_object ("domains", NULL, NULL, G_TYPE_LIST_MODEL, READABLE);
   properties[PROP_TASK_TRACKER] =
     g_param_spec_object ("task-tracker", NULL, NULL, MP_TYPE_TASK_TRACKER, READABLE);
+  properties[PROP_ACCOUNTS] =
+    g_param_spec_object ("accounts", NULL, NULL, G_TYPE_LIST_MODEL, READABLE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -273,6 +280,17 @@ set_loading (MpSession *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+
+void
+mp_session_set_account_counts (MpSession *self,
+                               guint      total,
+                               guint      configured)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  set_count (self, &self->account_count, total, PROP_ACCOUNT_COUNT);
+  set_count (self, &self->configured_account_count, configured, PROP_CONFIGURED_ACCOUNT_COUNT);
+  g_object_thaw_notify (G_OBJECT (self));
+}
 
 /* Refresh: five independent calls in parallel.  Each result is applied as it arrives, so a
  * slow list does not hold back the figures that are already known; the first error wins. */
@@ -431,6 +449,7 @@ refresh_accounts_cb (GObject      *object,
       set_count (self, &self->configured_account_count, configured, PROP_CONFIGURED_ACCOUNT_COUNT);
       g_object_thaw_notify (G_OBJECT (self));
       mp_session_domains_apply_accounts (self, accounts);
+      mp_session_accounts_apply_list (self, accounts);
     }
 
   refresh_part_done (task, error);

@@ -3,6 +3,7 @@
 
 #include "sim-domains.h"
 #include "sim-reply.h"
+#include "sim-accounts.h"
 #include "sim-seed.h"
 #include "sim-tasks.h"
 
@@ -13,6 +14,8 @@ static const char * const service_seed_only[] = {
 };
 static const char * const task_seed_only[] = { "ends_in", "step_ms", NULL };
 static const char * const no_seed_only[] = { NULL };
+/* Seed-only members of an account, handed to sim-accounts.c */
+static const char * const account_seed_only[] = { "aliases", NULL };
 
 /* Seed members replace defaults; objects merge member by member, so a seed can set one
  * flag of spamAndVirusConfiguration.  Members that are no schema field are dropped so the
@@ -244,6 +247,14 @@ default_account (const char *address,
   return object;
 }
 
+JsonObject *
+sim_seed_new_account (SimState   *state,
+                      const char *address,
+                      gint64      id)
+{
+  return default_account (address, id, sim_state_now (state));
+}
+
 static void
 add_account (SimState   *state,
              SimService *service,
@@ -399,8 +410,10 @@ load_service (SimState    *state,
               return FALSE;
             }
           account = default_account (address, state->next_account_id, sim_state_now (state));
-          overlay (account, account_seed, no_seed_only, "an account");
+          overlay (account, account_seed, account_seed_only, "an account");
           add_account (state, service, account);
+          if (json_object_has_member (account_seed, "aliases"))
+            sim_accounts_seed_aliases (state, account, json_object_get_array_member (account_seed, "aliases"));
         }
     }
 

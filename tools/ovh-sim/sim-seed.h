@@ -14,4 +14,10 @@ SimState *sim_seed_load (const char  *path,
 JsonObject *sim_seed_new_domain (const char *name,
                                  const char *hostname);
 
+/* An account object with every email.pro.AccountNative field (a placeholder when address is
+ * on configureme.me); the caller adds it to a service. */
+JsonObject *sim_seed_new_account (SimState   *state,
+                                  const char *address,
+                                  gint64      id);
+
 G_END_DECLS

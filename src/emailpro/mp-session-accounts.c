@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mp-session-accounts.c: the session's mailboxes — one GListStore of MpAccount updated in
+ * place by every listing, the overview's counts, and what tasks on accounts trigger. */
+#include "config.h"
+
+#include "emailpro/mp-json.h"
+#include "emailpro/mp-session-accounts-private.h"
+#include "emailpro/mp-session-domains-private.h"
+
+typedef struct
+{
+  GListStore   *store;        /* MpAccount, in the provider's order */
+  GHashTable   *by_id;        /* id → MpAccount (borrowed from the store) */
+  GHashTable   *claimed;      /* task ids followed by an operation */
+  GCancellable *cancellable;  /* reloads started by finished tasks */
+} MpSessionAccounts;
+
+static GQuark
+accounts_quark (void)
+{
+  return g_quark_from_static_string ("mp-session-accounts");
+}
+
+static void
+accounts_free (gpointer data)
+{
+  MpSessionAccounts *accounts = data;
+
+  g_cancellable_cancel (accounts->cancellable);
+  g_clear_object (&accounts->cancellable);
+  g_clear_pointer (&accounts->by_id, g_hash_table_unref);
+  g_clear_pointer (&accounts->claimed, g_hash_table_unref);
+  g_clear_object (&accounts->store);
+  g_free (accounts);
+}
+
+static void
+reload_after_task_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mp_session_refresh_accounts_finish (MP_SESSION (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Reloading the accounts after a task failed: %s", error->message);
+}
+
+static MpSessionAccounts *get_accounts (MpSession *self);
+
+/* A task on an account that no operation of ours waits for (found by a refresh, or started
+ * elsewhere) changed something: reload the list so the page shows it. */
+static void
+task_finished_cb (MpTaskTracker *tracker,
+                  MpTask        *task,
+                  MpSession     *self)
+{
+  static const char * const account_functions[] = {
+    "addAccount", "setAccount", "deleteAccount", "changePassword", "addAlias", "deleteAlias",
+    "suspendAccount", "unsuspendAccount", "reOpenAccount", NULL
+  };
+  MpSessionAccounts *accounts = get_accounts (self);
+
+  if (g_hash_table_remove (accounts->claimed, &(gint64) { mp_task_get_id (task) }))
+    return;
+  if (g_strv_contains (account_functions, mp_task_get_function (task)))
+    mp_session_refresh_accounts_async (self, accounts->cancellable, reload_after_task_cb, NULL);
+}
+
+static MpSessionAccounts *
+get_accounts (MpSession *self)
+{
+  MpSessionAccounts *accounts = g_object_get_qdata (G_OBJECT (self), accounts_quark ());
+
+  if (accounts != NULL)
+    return accounts;
+
+  accounts = g_new0 (MpSessionAccounts, 1);
+  accounts->store = g_list_store_new (MP_TYPE_ACCOUNT);
+  accounts->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  accounts->claimed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  accounts->cancellable = g_cancellable_new ();
+  g_object_set_qdata_full (G_OBJECT (self), accounts_quark (), accounts, accounts_free);
+
+  g_signal_connect_object (mp_session_get_task_tracker (self), "task-finished",
+                           G_CALLBACK (task_finished_cb), self, G_CONNECT_DEFAULT);
+  return accounts;
+}
+
+void
+mp_session_accounts_claim_task (MpSession *self,
+                                gint64     task_id)
+{
+  g_hash_table_add (get_accounts (self)->claimed, g_memdup2 (&task_id, sizeof task_id));
+}
+
+GListModel *
+mp_session_get_accounts (MpSession *self)
+{
+  g_return_val_if_fail (MP_IS_SESSION (self), NULL);
+  return G_LIST_MODEL (get_accounts (self)->store);
+}
+
+MpAccount *
+mp_session_find_account (MpSession  *self,
+                         const char *address)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (MP_IS_SESSION (self), NULL);
+  g_return_val_if_fail (address != NULL, NULL);
+
+  model = mp_session_get_accounts (self);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MpAccount) account = g_list_model_get_item (model, i);
+
+      if (g_ascii_strcasecmp (mp_account_get_primary_email_address (account), address) == 0)
+        return account;
+    }
+  return NULL;
+}
+
+MpAccount *
+mp_session_find_free_placeholder (MpSession *self)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (MP_IS_SESSION (self), NULL);
+
+  model = mp_session_get_accounts (self);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MpAccount) account = g_list_model_get_item (model, i);
+
+      if (mp_account_get_status (account) == MP_ACCOUNT_STATUS_PLACEHOLDER)
+        return account;
+    }
+  return NULL;
+}
+
+char **
+mp_session_dup_address_domains (MpSession *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GListModel *domains;
+  guint n;
+
+  g_return_val_if_fail (MP_IS_SESSION (self), NULL);
+
+  /* The domain store is already sorted by name. */
+  domains = mp_session_get_domains (self);
+  n = g_list_model_get_n_items (domains);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MpDomain) domain = g_list_model_get_item (domains, i);
+
+      if (mp_domain_get_domain_validated (domain) &&
+          mp_domain_get_state (domain) == MP_OBJECT_STATE_OK)
+        g_strv_builder_add (builder, mp_domain_get_name (domain));
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+follow_pending_task (MpSession *self,
+                     MpAccount *account)
+{
+  gint64 task_id = mp_account_get_task_pending_id (account);
+
+  if (task_id > 0)
+    mp_task_tracker_follow_id (mp_session_get_task_tracker (self), task_id);
+}
+
+/* ---- alias counts ------------------------------------------------------------------------ */
+
+static void
+alias_count_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(MpAccount) account = user_data;
+  g_autoptr(JsonArray) aliases = NULL;
+  g_autoptr(GError) error = NULL;
+
+  aliases = mp_ovh_client_list_finish (MP_OVH_CLIENT (object), result, &error);
+  if (aliases != NULL)
+    mp_account_set_alias_count (account, json_array_get_length (aliases));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Alias count of %s unknown: %s", mp_account_get_primary_email_address (account),
+             error->message);
+}
+
+static void
+load_alias_counts (MpSession *self,
+                   guint      n_configured)
+{
+  MpSessionAccounts *accounts = get_accounts (self);
+  GListModel *model = G_LIST_MODEL (accounts->store);
+  guint n = g_list_model_get_n_items (model);
+
+  if (n_configured > MP_SESSION_ALIAS_COUNT_LIMIT)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MpAccount) account = g_list_model_get_item (model, i);
+      g_autofree char *escaped = NULL;
+      g_autofree char *sub_path = NULL;
+      g_autofree char *path = NULL;
+
+      if (mp_account_get_is_placeholder (account))
+        {
+          mp_account_set_alias_count (account, 0);
+          continue;
+        }
+      escaped = mp_ovh_client_escape_segment (mp_account_get_primary_email_address (account));
+      sub_path = g_strconcat ("/account/", escaped, "/alias", NULL);
+      path = mp_session_domains_service_path (self, sub_path);
+      mp_ovh_client_list_async (mp_session_get_client (self), path, accounts->cancellable,
+                                alias_count_cb, g_object_ref (account));
+    }
+}
+
+/* ---- applying answers ------------------------------------------------------------------- */
+
+void
+mp_session_accounts_apply_one (MpSession *self,
+                               JsonNode  *node)
+{
+  MpSessionAccounts *accounts = get_accounts (self);
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  MpAccount *account;
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    id = mp_json_get_int (json_node_get_object (node), "id", 0);
+
+  account = g_hash_table_lookup (accounts->by_id, &id);
+  if (account == NULL)
+    return;
+  if (!mp_account_update_from_json (account, node, &error))
+    g_debug ("Account answer not applied: %s", error->message);
+}
+
+void
+mp_session_accounts_apply_list (MpSession *self,
+                                JsonArray *list)
+{
+  MpSessionAccounts *accounts = get_accounts (self);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (accounts->store));
+  guint n_new = json_array_get_length (list);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_new, g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gboolean same_items;
+  guint configured = 0;
+
+  for (guint i = 0; i < n_new; i++)
+    {
+      JsonNode *node = json_array_get_element (list, i);
+      g_autoptr(GError) error = NULL;
+      MpAccount *account = NULL;
+      gint64 id = 0;
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        id = mp_json_get_int (json_node_get_object (node), "id", 0);
+
+      if ((account = g_hash_table_lookup (accounts->by_id, &id)) != NULL &&
+          g_hash_table_lookup (by_id, &id) == NULL &&
+          mp_account_update_from_json (account, node, &error))
+        g_object_ref (account);
+      else if ((account = mp_account_new_from_json (node, &error)) == NULL)
+        {
+          g_debug ("Account %u of the listing skipped: %s", i, error->message);
+          continue;
+        }
+
+      g_ptr_array_add (items, account);
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), account);
+      if (!mp_account_get_is_placeholder (account))
+        configured++;
+      follow_pending_task (self, account);
+    }
+
+  same_items = items->len == n_old;
+  for (guint i = 0; same_items && i < n_old; i++)
+    {
+      g_autoptr(MpAccount) old = g_list_model_get_item (G_LIST_MODEL (accounts->store), i);
+
+      same_items = old == g_ptr_array_index (items, i);
+    }
+
+  g_hash_table_unref (accounts->by_id);
+  accounts->by_id = g_hash_table_ref (by_id);
+
+  if (!same_items)
+    g_list_store_splice (accounts->store, 0, n_old, items->pdata, items->len);
+
+  mp_session_set_account_counts (self, items->len, configured);
+  load_alias_counts (self, configured);
+}
+
+/* ---- refresh ---------------------------------------------------------------------------- */
+
+static void
+refresh_accounts_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonArray) accounts = NULL;
+  GError *error = NULL;
+
+  accounts = mp_ovh_client_list_finish (MP_OVH_CLIENT (object), result, &error);
+  if (accounts == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  mp_session_accounts_apply_list (g_task_get_source_object (task), accounts);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+mp_session_refresh_accounts_async (MpSession           *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (MP_IS_SESSION (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mp_session_refresh_accounts_async);
+
+  path = mp_session_domains_service_path (self, "/account");
+  mp_ovh_client_list_async (mp_session_get_client (self), path, cancellable,
+                            refresh_accounts_cb, g_steal_pointer (&task));
+}
+
+gboolean
+mp_session_refresh_accounts_finish (MpSession     *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (MP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
