@@ -18,6 +18,8 @@ typedef enum
 /* The subcommands: argv[0] is the command's name; they return the exit status. */
 int           mp_cli_services         (int    argc,
                                        char **argv);
+int           mp_cli_domains          (int    argc,
+                                       char **argv);
 int           mp_cli_accounts         (int    argc,
                                        char **argv);
 int           mp_cli_diagnose         (int    argc,

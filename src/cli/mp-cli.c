@@ -21,6 +21,7 @@ static int run_help (int argc, char **argv);
 
 static const Command commands[] = {
   { "services", N_("List the E-Mail Pro services the keys can see"), mp_cli_services },
+  { "domains",  N_("List the domains attached to a service"), mp_cli_domains },
   { "accounts", N_("List the e-mail accounts of a service"), mp_cli_accounts },
   { "diagnose", N_("Check a domain’s DNS records for E-Mail Pro on every name server"), mp_cli_diagnose },
   { "help",     N_("Show the commands, or the options of one command"), run_help },

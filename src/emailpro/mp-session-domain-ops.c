@@ -314,7 +314,25 @@ mp_session_add_domain_finish (MpSession     *self,
 }
 
 
-/* Change mode: PUT answers nothing, the domain's taskPendingId names the task. */
+/* Change mode: PUT answers nothing, the domain's taskPendingId names the task, which is read
+ * once so that the caller gets it with its function and status, not only its id. */
+
+static void
+set_mode_task_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  OpData *data = g_task_get_task_data (task);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+
+  node = mp_ovh_client_call_finish (MP_OVH_CLIENT (object), result, &error);
+  if (node == NULL || !mp_task_update_from_json (data->task, node, &error))
+    g_debug ("Reading the task of %s failed; the tracker will: %s", data->name, error->message);
+
+  op_accepted (g_steal_pointer (&task));
+}
 
 static void
 set_mode_reread_cb (GObject      *object,
@@ -326,6 +344,7 @@ set_mode_reread_cb (GObject      *object,
   OpData *data = g_task_get_task_data (task);
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
   MpDomain *domain;
 
   node = mp_ovh_client_call_finish (MP_OVH_CLIENT (object), result, &error);
@@ -343,8 +362,18 @@ set_mode_reread_cb (GObject      *object,
            mp_domain_update_from_json (domain, node, &error) &&
            mp_domain_get_task_pending_id (domain) > 0)
     {
+      g_autofree char *sub_path = NULL;
+      g_autofree char *path = NULL;
+
       data->task = g_object_ref (mp_task_tracker_follow_id (mp_session_get_task_tracker (self),
                                                             mp_domain_get_task_pending_id (domain)));
+      sub_path = g_strdup_printf ("/task/%" G_GINT64_FORMAT, mp_task_get_id (data->task));
+      path = mp_session_domains_service_path (self, sub_path);
+      /* The task is stolen in the same call: take what is needed from it first. */
+      cancellable = g_task_get_cancellable (task);
+      mp_ovh_client_call_async (MP_OVH_CLIENT (object), "GET", path, NULL, MP_OVH_CALL_NO_CACHE,
+                                cancellable, set_mode_task_cb, g_steal_pointer (&task));
+      return;
     }
 
   op_accepted (g_steal_pointer (&task));

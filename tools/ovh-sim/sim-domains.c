@@ -80,6 +80,11 @@ name_is_valid (const char *name)
   if (n_labels < 2)
     return FALSE;
 
+  /* Names that can never exist in the public DNS (RFC 6761). */
+  if (g_ascii_strcasecmp (labels[n_labels - 1], "invalid") == 0 ||
+      g_ascii_strcasecmp (labels[n_labels - 1], "localhost") == 0)
+    return FALSE;
+
   for (guint i = 0; i < n_labels; i++)
     {
       gsize length = strlen (labels[i]);
