@@ -6,6 +6,7 @@
 #include "emailpro/mp-session.h"
 #include "secrets/mp-credential-store.h"
 #include "mp-window.h"
+#include "pages/accounts/mp-accounts-page.h"
 #include "pages/domains/mp-domains-page.h"
 #include "pages/overview/mp-overview-page.h"
 #include "pages/services/mp-services-page.h"
@@ -30,6 +31,7 @@ struct _MpWindow
   MpServicesPage       *services_page;
   MpOverviewPage       *overview_page;
   MpDomainsPage        *domains_page;
+  MpAccountsPage       *accounts_page;
 
   /* Owned references */
   GSettings            *settings;
@@ -78,6 +80,7 @@ MpOverviewPage *_mp_window_get_overview_page (MpWindow    *self);
 gboolean      _mp_window_get_sign_in_banner_revealed (MpWindow *self);
 MpSession    *_mp_window_get_session        (MpWindow     *self);
 MpDomainsPage *_mp_window_get_domains_page  (MpWindow     *self);
+MpAccountsPage *_mp_window_get_accounts_page (MpWindow    *self);
 AdwViewStack *_mp_window_get_view_stack     (MpWindow     *self);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ forget_service (MpWindow *self)
 {
   mp_overview_page_set_session (self->overview_page, NULL);
   mp_domains_page_set_session (self->domains_page, NULL);
+  mp_accounts_page_set_session (self->accounts_page, NULL);
   g_clear_object (&self->session);
   self->refreshing = FALSE;
 }
@@ -119,6 +120,7 @@ _mp_window_open_service (MpWindow  *self,
                            G_CALLBACK (_mp_window_update_switcher), self, G_CONNECT_SWAPPED);
   mp_overview_page_set_session (self->overview_page, self->session);
   mp_domains_page_set_session (self->domains_page, self->session);
+  mp_accounts_page_set_session (self->accounts_page, self->session);
   g_signal_connect_object (mp_session_get_task_tracker (self->session), "task-finished",
                            G_CALLBACK (on_task_finished), self, G_CONNECT_SWAPPED);
   self->landing_pending = TRUE;

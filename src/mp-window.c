@@ -30,6 +30,7 @@ _mp_window_update_actions (MpWindow *self)
                                  several && g_strcmp0 (page, "main") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-tasks", self->session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-domains", self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-accounts", self->session != NULL);
 }
 
 void
@@ -242,6 +243,14 @@ show_domains_action (GtkWidget  *widget,
 }
 
 static void
+show_accounts_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (MP_WINDOW (widget)->view_stack, "accounts");
+}
+
+static void
 mp_window_dispose (GObject *object)
 {
   MpWindow *self = MP_WINDOW (object);
@@ -295,6 +304,7 @@ mp_window_class_init (MpWindowClass *klass)
   g_type_ensure (MP_TYPE_SERVICES_PAGE);
   g_type_ensure (MP_TYPE_OVERVIEW_PAGE);
   g_type_ensure (MP_TYPE_DOMAINS_PAGE);
+  g_type_ensure (MP_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (MP_TYPE_COPYABLE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mailpost/Mailpost/mp-window.ui");
@@ -310,6 +320,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, services_page);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, domains_page);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, accounts_page);
   gtk_widget_class_bind_template_callback (widget_class, on_main_stack_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_page_add_toast);
   gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
@@ -322,6 +333,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.order-service", NULL, order_service_action);
   gtk_widget_class_install_action (widget_class, "win.show-tasks", NULL, show_tasks_action);
   gtk_widget_class_install_action (widget_class, "win.show-domains", NULL, show_domains_action);
+  gtk_widget_class_install_action (widget_class, "win.show-accounts", NULL, show_accounts_action);
 }
 
 static void
@@ -416,6 +428,12 @@ MpDomainsPage *
 _mp_window_get_domains_page (MpWindow *self)
 {
   return self->domains_page;
+}
+
+MpAccountsPage *
+_mp_window_get_accounts_page (MpWindow *self)
+{
+  return self->accounts_page;
 }
 
 AdwViewStack *

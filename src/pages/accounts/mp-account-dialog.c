@@ -12,6 +12,7 @@ struct _MpAccountDialog
 
   /* Template widgets */
   AdwWindowTitle  *window_title;
+  GtkWidget       *save_button;
   GtkWidget       *message_box;
   GtkWidget       *progress_box;
   GtkSpinner      *progress_spinner;
@@ -473,6 +474,7 @@ mp_account_dialog_class_init (MpAccountDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/mailpost/Mailpost/pages/accounts/mp-account-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, message_box);
   gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, progress_box);
   gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, progress_spinner);

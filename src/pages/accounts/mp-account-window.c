@@ -64,6 +64,8 @@ mp_account_window_applied (MpAccountWindow *self,
   g_return_if_fail (MP_IS_ACCOUNT_WINDOW (self));
 
   g_signal_emit (self, signals[APPLIED], 0, message);
+  /* A focused entry destroyed with its window would keep blinking its cursor. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

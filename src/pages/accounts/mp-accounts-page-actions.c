@@ -19,6 +19,8 @@ on_applied (MpAccountsPage *self,
 {
   if (message != NULL)
     _mp_accounts_page_add_toast (self, message);
+  /* The changed row is already up to date; the header's counts come with the listing. */
+  mp_accounts_page_reload (self);
 }
 
 static GtkWindow *
@@ -120,6 +122,7 @@ reset_cb (GObject      *object,
       return;
     }
   _mp_accounts_page_add_toast (self, _("The address is reset and free to configure again"));
+  mp_accounts_page_reload (self);
 }
 
 static void

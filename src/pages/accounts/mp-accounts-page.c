@@ -460,6 +460,9 @@ mp_accounts_page_dispose (GObject *object)
   g_clear_handle_id (&self->order_watch_id, g_source_remove);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  /* Tearing the columns down re-sorts: nothing may reach the half-disposed page. */
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
 
   /* AdwBin unparents its child itself; it must not find it gone already. */
   adw_bin_set_child (ADW_BIN (self), NULL);
