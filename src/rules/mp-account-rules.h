@@ -41,7 +41,7 @@ typedef enum
 {
   MP_LOGIN_RULE_NOT_EMPTY,
   MP_LOGIN_RULE_LENGTH,         /* 2 to 32 characters */
-  MP_LOGIN_RULE_CHARACTERS,     /* letters, digits, . - _ (and the comma's own reason) */
+  MP_LOGIN_RULE_CHARACTERS,     /* letters, digits, dot, hyphen, underscore; a comma has its own reason */
   MP_LOGIN_RULE_DOTS,           /* no dot first, last or doubled */
 } MpLoginRule;
 
