@@ -46,9 +46,8 @@ mp_test_zones_dir (void)
   return directory;
 }
 
-/* A port free for UDP and TCP on every loopback address the set-up uses. */
-static guint16
-pick_port (void)
+guint16
+mp_test_dns_pick_port (void)
 {
   for (int attempt = 0; attempt < 50; attempt++)
     {
@@ -106,6 +105,7 @@ add_zone (GString    *config,
 
 static void
 knot_start (Knot               *knot,
+            const char         *zones,
             const char * const *addresses,
             guint16             port,
             gboolean            secondary)
@@ -116,7 +116,6 @@ knot_start (Knot               *knot,
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autofree char *config_path = NULL;
   g_autofree char *log_path = NULL;
-  const char *zones = mp_test_zones_dir ();
   const char *name;
 
   knot->directory = g_dir_make_tmp ("mailpost-knot-XXXXXX", &error);
@@ -284,6 +283,12 @@ knot_stop (Knot *knot)
 MpTestDns *
 mp_test_dns_start (void)
 {
+  return mp_test_dns_start_for_zones (mp_test_zones_dir ());
+}
+
+MpTestDns *
+mp_test_dns_start_for_zones (const char *zones)
+{
   static const char * const primary[] = { "127.0.0.1", "127.0.0.2", NULL };
   static const char * const secondary[] = { "127.0.0.3", NULL };
   MpTestDns *dns = g_new0 (MpTestDns, 1);
@@ -291,11 +296,11 @@ mp_test_dns_start (void)
   g_autoptr(GSocketAddress) silent_target = NULL;
   g_autoptr(GError) error = NULL;
 
-  dns->port = pick_port ();
+  dns->port = mp_test_dns_pick_port ();
   dns->bootstrap = g_strdup_printf ("127.0.0.1:%u", dns->port);
 
-  knot_start (&dns->primary, primary, dns->port, FALSE);
-  knot_start (&dns->secondary, secondary, dns->port, TRUE);
+  knot_start (&dns->primary, zones, primary, dns->port, FALSE);
+  knot_start (&dns->secondary, zones, secondary, dns->port, TRUE);
 
   /* Bound, never read: questions to it go unanswered. */
   silent_target = g_inet_socket_address_new (silent_address, dns->port);

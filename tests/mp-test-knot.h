@@ -25,10 +25,16 @@ typedef struct _MpTestDns MpTestDns;
 
 /* Aborts the test (g_error) when knotd does not start answering within a few seconds. */
 MpTestDns  *mp_test_dns_start             (void);
+/* The same set-up for another zones directory (laid out like tests/zones, with a
+ * good.test.zone and a secondary/ folder), e.g. zones a benchmark generates. */
+MpTestDns  *mp_test_dns_start_for_zones   (const char *zones);
 void        mp_test_dns_stop              (MpTestDns *dns);
 guint16     mp_test_dns_get_port          (MpTestDns *dns);
 /* "127.0.0.1:P": the bootstrap server, also usable as the override (--nameserver). */
 const char *mp_test_dns_get_bootstrap     (MpTestDns *dns);
+
+/* A port free for UDP and TCP on 127.0.0.1 to 127.0.0.4. */
+guint16     mp_test_dns_pick_port         (void);
 
 /* The zones directory. */
 const char *mp_test_zones_dir             (void);
