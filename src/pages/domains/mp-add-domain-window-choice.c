@@ -61,20 +61,18 @@ create_account_row (gpointer item,
 }
 
 static gboolean
-account_row_matches (GtkListBoxRow *row,
-                     gpointer       user_data)
+account_domain_matches (gpointer item,
+                        gpointer user_data)
 {
   MpAddDomainWindow *self = user_data;
+  MpAccountDomain *domain = MP_ACCOUNT_DOMAIN (item);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->account_search));
-  GtkWidget *check = g_object_get_data (G_OBJECT (row), "mp-check");
-  MpAccountDomain *domain;
   g_autofree char *needle = NULL;
   g_autofree char *unicode_name = NULL;
 
-  if (*text == '\0' || check == NULL)
+  if (*text == '\0')
     return TRUE;
 
-  domain = g_object_get_data (G_OBJECT (check), "mp-account-domain");
   needle = g_utf8_casefold (text, -1);
   unicode_name = g_utf8_casefold (mp_account_domain_get_unicode_name (domain), -1);
   return strstr (unicode_name, needle) != NULL
@@ -84,7 +82,7 @@ account_row_matches (GtkListBoxRow *row,
 static void
 on_account_search_changed (MpAddDomainWindow *self)
 {
-  gtk_list_box_invalidate_filter (self->account_list);
+  gtk_filter_changed (GTK_FILTER (self->account_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* Enter in the search picks the first domain it shows that can be chosen, and goes on. */
@@ -97,7 +95,7 @@ on_account_search_activate (MpAddDomainWindow *self)
     {
       GtkWidget *check = g_object_get_data (G_OBJECT (row), "mp-check");
 
-      if (check != NULL && gtk_widget_get_child_visible (row) && gtk_widget_get_sensitive (check))
+      if (check != NULL && gtk_widget_get_sensitive (check))
         {
           gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
           gtk_widget_activate_action (GTK_WIDGET (self), "wizard.next", NULL);
@@ -277,7 +275,7 @@ list_account_domains_cb (GObject      *object,
       return;
     }
 
-  gtk_list_box_bind_model (self->account_list, domains, create_account_row, self, NULL);
+  gtk_filter_list_model_set_model (self->account_filtered, domains);
   gtk_stack_set_visible_child_name (self->account_stack, "list");
 }
 
@@ -302,7 +300,10 @@ on_other_changed (MpAddDomainWindow *self)
 void
 _mp_add_domain_window_init_choice (MpAddDomainWindow *self)
 {
-  gtk_list_box_set_filter_func (self->account_list, account_row_matches, self, NULL);
+  self->account_filter = gtk_custom_filter_new (account_domain_matches, self, NULL);
+  self->account_filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->account_filter));
+  gtk_list_box_bind_model (self->account_list, G_LIST_MODEL (self->account_filtered),
+                           create_account_row, self, NULL);
   g_signal_connect_object (self->account_search, "search-changed",
                            G_CALLBACK (on_account_search_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->account_search, "activate",

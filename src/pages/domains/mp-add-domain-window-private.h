@@ -53,9 +53,13 @@ struct _MpAddDomainWindow
   MpSession         *session;
   GCancellable      *cancellable;
   GListModel        *account_domains;   /* MpAccountDomain, NULL until read */
+  GtkFilterListModel *account_filtered; /* the ones matching the search */
+  GtkCustomFilter   *account_filter;    /* owned by account_filtered */
   MpAccountDomain   *chosen;            /* NULL: the typed domain */
   /* The domain the mode was last preset for: going back and forth keeps the user's mode. */
   char              *preset_for;
+  /* The name sent by the last confirm (once attached, the typed name no longer validates). */
+  char              *submitted_name;
 
   guint              busy : 1;
   guint              discard_confirmed : 1;

@@ -292,7 +292,6 @@ add_domain_cb (GObject      *object,
   g_autoptr(MpAddDomainWindow) self = user_data;
   g_autoptr(MpTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *ascii_name = NULL;
   GtkWindow *parent;
 
   task = mp_session_add_domain_finish (MP_SESSION (object), result, &error);
@@ -310,8 +309,7 @@ add_domain_cb (GObject      *object,
       return;
     }
 
-  _mp_add_domain_window_get_choice (self, &ascii_name, NULL, NULL);
-  g_signal_emit (self, signals[DOMAIN_ADDED], 0, task, ascii_name);
+  g_signal_emit (self, signals[DOMAIN_ADDED], 0, task, self->submitted_name);
   self->discard_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -340,6 +338,8 @@ confirm_action (GtkWidget  *widget,
       options->auto_enable_dkim = options->configure_dkim;
     }
 
+  g_free (self->submitted_name);
+  self->submitted_name = g_strdup (ascii_name);
   set_busy (self, TRUE);
   mp_session_add_domain_async (self->session, options, self->cancellable,
                                add_domain_cb, g_object_ref (self));
@@ -361,12 +361,15 @@ use_non_authoritative_action (GtkWidget  *widget,
 }
 
 static void
-on_discard_response (MpAddDomainWindow *self,
-                     const char        *response)
+on_discard_response (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     MpAddDomainWindow *self)
 {
   if (g_strcmp0 (response, "discard") != 0)
     return;
 
+  /* GTK would leave the closing dialog pointing at this window once it is gone. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   self->discard_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -394,8 +397,7 @@ mp_add_domain_window_close_request (GtkWindow *window)
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return TRUE;
@@ -454,9 +456,11 @@ mp_add_domain_window_dispose (GObject *object)
 
   g_clear_object (&self->chosen);
   g_clear_object (&self->account_domains);
+  g_clear_object (&self->account_filtered);
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->preset_for, g_free);
+  g_clear_pointer (&self->submitted_name, g_free);
 
   G_OBJECT_CLASS (mp_add_domain_window_parent_class)->dispose (object);
 }
