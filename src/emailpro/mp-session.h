@@ -15,11 +15,14 @@
 #include "emailpro/mp-account-alias.h"
 #include "emailpro/mp-account-diagnosis.h"
 #include "emailpro/mp-account-order.h"
+#include "emailpro/mp-dkim-selector.h"
+#include "emailpro/mp-dns-fix-plan.h"
 #include "emailpro/mp-domain.h"
 #include "emailpro/mp-server.h"
 #include "emailpro/mp-service.h"
 #include "emailpro/mp-task.h"
 #include "emailpro/mp-task-tracker.h"
+#include "dns/mp-domain-diagnosis.h"
 
 G_BEGIN_DECLS
 
@@ -326,5 +329,119 @@ void           mp_session_diagnose_account_async     (MpSession           *self,
 MpAccountDiagnosis *mp_session_diagnose_account_finish (MpSession         *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
+
+/* DNS: the diagnosis, the automatic fix and DKIM (mp-session-dns.c).
+ *
+ * The session owns one MpDnsResolver.  It sends every question to one server when
+ * MAILPOST_DNS_SERVER is set (tests, the demo) or, failing that, when the app's "dns-server"
+ * setting is passed to mp_session_set_dns_server(); otherwise it asks each domain's own
+ * authoritative name servers. */
+
+/* "IP:PORT" from the "dns-server" setting; NULL or "" for none.  MAILPOST_DNS_SERVER, when
+ * set, wins.  A malformed value is MP_DNS_ERROR_INVALID_SERVER and changes nothing. */
+gboolean       mp_session_set_dns_server            (MpSession   *self,
+                                                     const char  *server,
+                                                     GError     **error);
+MpDnsResolver *mp_session_get_resolver              (MpSession   *self);
+
+/* The DKIM selectors of a domain: every name GET …/dkimSelector allows, each filled from
+ * GET …/dkim/{selectorName} when it is created (GET …/dkim lists those).  A new GListModel of
+ * MpDkimSelector sorted by name; the session keeps it as the domain's selectors for
+ * mp_session_get_expectations() and updates its items in place on the next load.  A service
+ * without DKIM routes gives an empty list, not an error. */
+void           mp_session_list_dkim_async           (MpSession           *self,
+                                                     MpDomain            *domain,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+GListModel    *mp_session_list_dkim_finish          (MpSession           *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* What the provider expects in the domain's DNS, from the domain (expectedMX, expectedSPF,
+ * expectedAutodiscoverSRV, cnameToCheck, domainValidated, dkimDiagnostics, mxIsValid,
+ * spfIsValid, srvIsValid) and the selectors of its last mp_session_list_dkim_async; the
+ * provider's documented defaults fill what the API left empty.  Never NULL. */
+MpDiagnosisExpectations *mp_session_get_expectations (MpSession *self,
+                                                      MpDomain  *domain);
+
+/* Re-reads the domain (updated in place in the domain store), its DKIM selectors and, once
+ * per session, the account's DNS zones, then runs the live diagnosis with the session's
+ * resolver.  Fails only when cancelled, or when the provider could not be asked
+ * (MP_OVH_ERROR); DNS failures are part of the diagnosis. */
+void           mp_session_diagnose_domain_async     (MpSession           *self,
+                                                     MpDomain            *domain,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+MpDomainDiagnosis *mp_session_diagnose_domain_finish (MpSession          *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* TRUE when the DNS zone of domain (the domain itself or a parent of it) is hosted in the
+ * customer's account (GET /domain/zone), so "Fix automatically" can be offered.  Known after
+ * the first mp_session_diagnose_domain_async or mp_session_list_dkim_async; FALSE before. */
+gboolean       mp_session_zone_is_hosted            (MpSession  *self,
+                                                     const char *domain);
+
+/* The exact change that fixes check_id ("mx", "spf", "srv", "dkim", "cname"; NULL for every
+ * check that has a fix) in the domain's hosted zone, from the fix records of the diagnosis:
+ * records to remove and to add.  SPF is merged into the existing record; MX records of
+ * another host are removed only when the check's fix says so, and the plan's replaces_mx then
+ * tells the dialog to warn.  NULL with G_IO_ERROR_NOT_SUPPORTED (a sentence) when the zone is
+ * not hosted in the account, G_IO_ERROR_NOT_FOUND when there is nothing to fix. */
+MpDnsFixPlan  *mp_session_plan_dns_fix              (MpSession          *self,
+                                                     MpDomainDiagnosis  *diagnosis,
+                                                     const char         *check_id,
+                                                     GError            **error);
+
+/* Applies a plan: each record to remove is found in GET /domain/zone/{zone}/record
+ * (?fieldType=&subDomain=) and deleted, each record to add is created with POST, then
+ * POST /domain/zone/{zone}/refresh publishes the zone.  Records already as planned are left
+ * alone, so applying twice is harmless.  Re-run mp_session_diagnose_domain_async afterwards:
+ * the name servers need a moment. */
+void           mp_session_apply_dns_fix_async       (MpSession           *self,
+                                                     MpDnsFixPlan        *plan,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean       mp_session_apply_dns_fix_finish      (MpSession           *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* DKIM set-up as the provider recommends: POST …/dkim for both selectors of dkimSelector
+ * (autoEnableDKIM on the first only; configureDkim only when the zone is hosted in the
+ * account, so the provider writes the CNAMEs itself), each addDomainDKIM task followed to its
+ * end with the tracker.  For an external zone the selectors then wait for their CNAMEs
+ * (status waitingRecord): the dialog shows them from mp_session_list_dkim_async. */
+void           mp_session_configure_dkim_async      (MpSession           *self,
+                                                     MpDomain            *domain,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean       mp_session_configure_dkim_finish     (MpSession           *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+/* POST …/dkim/{selector}/enable (the selector must be ready; enabling one selector switches
+ * signing to it), follows the enableDKIM task to its end. */
+void           mp_session_enable_dkim_async         (MpSession           *self,
+                                                     MpDomain            *domain,
+                                                     const char          *selector_name,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean       mp_session_enable_dkim_finish        (MpSession           *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+/* POST …/dkim/{selector}/disable, follows the disableDKIM task to its end. */
+void           mp_session_disable_dkim_async        (MpSession           *self,
+                                                     MpDomain            *domain,
+                                                     const char          *selector_name,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean       mp_session_disable_dkim_finish       (MpSession           *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
 
 G_END_DECLS
