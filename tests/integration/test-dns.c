@@ -287,6 +287,7 @@ test_dkim_waiting_for_records (void)
       g_free (selector->status);
       selector->status = g_strdup ("waitingRecord");
     }
+  g_free (expectations->dkim_state);
   expectations->dkim_state = g_strdup ("error");
   expectations->dkim_error_code = 504;
   diagnosis = diagnose_with (resolver, expectations);
