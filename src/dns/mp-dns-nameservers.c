@@ -19,6 +19,7 @@ typedef struct
   MpDnsAnswer *ns_answer;
   guint        pending;
   guint        depth;
+  gboolean     returned;   /* g_task_had_error() is TRUE as soon as the cancellable fires */
 } FindData;
 
 static void
@@ -46,6 +47,7 @@ find_return (GTask *task)
 {
   FindData *data = g_task_get_task_data (task);
 
+  data->returned = TRUE;
   g_ptr_array_sort (data->servers, compare_servers);
   g_task_return_pointer (task, g_ptr_array_ref (data->servers), (GDestroyNotify) g_ptr_array_unref);
 }
@@ -66,10 +68,13 @@ on_address_answer (GObject      *source,
   answer = mp_dns_resolver_query_finish (resolver, result, &error);
   data->pending--;
 
+  if (data->returned)
+    return;
+
   if (answer == NULL)
     {
-      if (!g_task_had_error (task))
-        g_task_return_error (task, g_steal_pointer (&error));
+      data->returned = TRUE;
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -88,7 +93,7 @@ on_address_answer (GObject      *source,
         }
     }
 
-  if (data->pending == 0 && !g_task_had_error (task))
+  if (data->pending == 0)
     find_return (task);
 }
 
@@ -130,6 +135,7 @@ on_ns_answer (GObject      *source,
   answer = mp_dns_resolver_query_finish (resolver, result, &error);
   if (answer == NULL)
     {
+      data->returned = TRUE;
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }

@@ -151,6 +151,9 @@ typedef struct
   guint                pending;
   guint                depth;
   guint                spf_follows;
+  /* Not g_task_had_error(): that is already TRUE once the cancellable fires, before the
+   * task has returned. */
+  gboolean             returned;
 } Run;
 
 typedef struct
@@ -312,7 +315,7 @@ on_answer (GObject      *source,
 
   answer = mp_dns_resolver_query_finish (MP_DNS_RESOLVER (source), result, &error);
 
-  if (g_task_had_error (task))
+  if (run->returned)
     return;
 
   if (answer == NULL)
@@ -321,6 +324,7 @@ on_answer (GObject      *source,
        * matters for the run. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
+          run->returned = TRUE;
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
@@ -391,11 +395,12 @@ on_nameservers (GObject      *source,
   run->pending--;
   servers = mp_dns_resolver_find_nameservers_finish (MP_DNS_RESOLVER (source), result,
                                                      &run->evidence.ns_answer, &depth, &error);
-  if (g_task_had_error (task))
+  if (run->returned)
     return;
 
   if (servers == NULL)
     {
+      run->returned = TRUE;
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -653,6 +658,7 @@ finish_run (GTask *task)
   self->depth = run->depth;
   judge_all (self, &run->evidence);
   self->checked_at = g_date_time_new_now_local ();
+  run->returned = TRUE;
 
   g_task_return_pointer (task, g_steal_pointer (&self), g_object_unref);
 }
