@@ -68,4 +68,15 @@ void      mp_session_accounts_wait_for_task   (MpSession           *self,
 /* Reads the operation's account back (by id), then returns TRUE on task (consumed). */
 void      mp_session_accounts_reread_then_finish (GTask *task);
 
+/* Overwrites a secret before freeing it, and clears the pointer. */
+void      mp_session_accounts_wipe_string     (char **text);
+
+/* GET …/account?id=N (the address may have changed): updates account in place; the
+ * callback's result is a GTask of ours, read with g_task_propagate_boolean. */
+void      mp_session_accounts_reread          (MpSession           *self,
+                                               MpAccount           *account,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+
 G_END_DECLS

@@ -3,6 +3,10 @@
  * place by every listing, the overview's counts, and what tasks on accounts trigger. */
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
 #include "emailpro/mp-json.h"
 #include "emailpro/mp-session-accounts-private.h"
 #include "emailpro/mp-session-domains-private.h"
@@ -302,6 +306,223 @@ mp_session_accounts_apply_list (MpSession *self,
 
   mp_session_set_account_counts (self, items->len, configured);
   load_alias_counts (self, configured);
+}
+
+/* ---- what the account operations share --------------------------------------------- */
+
+void
+mp_session_accounts_wipe_string (char **text)
+{
+  if (*text != NULL)
+    {
+      memset (*text, 0, strlen (*text));
+      g_clear_pointer (text, g_free);
+    }
+}
+
+static void
+mp_account_op_free (MpAccountOp *data)
+{
+  g_clear_object (&data->account);
+  g_free (data->old_address);
+  g_free (data->new_address);
+  g_clear_pointer (&data->changes, json_node_unref);
+  mp_session_accounts_wipe_string (&data->password);
+  g_free (data->alias);
+  g_free (data->duration);
+  g_free (data);
+}
+
+GTask *
+mp_session_accounts_new_op (MpSession           *self,
+        MpAccount           *account,
+        gpointer             source_tag,
+        GCancellable        *cancellable,
+        GAsyncReadyCallback  callback,
+        gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  MpAccountOp *data = g_new0 (MpAccountOp, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  if (account != NULL)
+    {
+      data->account = g_object_ref (account);
+      data->old_address = g_strdup (mp_account_get_primary_email_address (account));
+    }
+  g_task_set_task_data (task, data, (GDestroyNotify) mp_account_op_free);
+  return task;
+}
+
+char *
+mp_session_accounts_path (MpSession  *self,
+              const char *address,
+              const char *sub_path)
+{
+  g_autofree char *escaped = mp_ovh_client_escape_segment (address);
+  g_autofree char *account_sub_path = g_strconcat ("/account/", escaped, sub_path, NULL);
+
+  return mp_session_domains_service_path (self, account_sub_path);
+}
+
+static JsonNode *
+object_node (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  return node;
+}
+
+JsonNode *
+mp_session_accounts_password_body (const char *password)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "password", password);
+  return object_node (object);
+}
+
+gboolean
+mp_session_accounts_return_if_invalid (GTask *task,
+                   char  *reason)
+{
+  if (reason == NULL)
+    return FALSE;
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "%s", reason);
+  g_free (reason);
+  return TRUE;
+}
+
+/* Our sentence for the failure, followed by the provider's own words when it gave some. */
+GError *
+mp_session_accounts_add_provider_words (GError     *error,
+                           const char *provider_message)
+{
+  if (provider_message != NULL && *provider_message != '\0')
+    {
+      /* TRANSLATORS: %s is the provider's own explanation, in English. */
+      g_autofree char *words = g_strdup_printf (_("The provider said: “%s”."), provider_message);
+      g_autofree char *message = g_strconcat (error->message, " ", words, NULL);
+
+      g_free (error->message);
+      error->message = g_steal_pointer (&message);
+    }
+  return error;
+}
+
+/* ---- following tasks -------------------------------------------------------------------- */
+
+/* Follows the task the provider answered with, or the one now pending on the account; when
+ * neither exists the change was carried out at once, and the callback runs at once. */
+void
+mp_session_accounts_wait_for_task (MpSession           *self,
+               JsonNode            *task_json,
+               gint64               task_id,
+               GTask               *task,
+               GAsyncReadyCallback  callback)
+{
+  MpTaskTracker *tracker = mp_session_get_task_tracker (self);
+  g_autoptr(GError) error = NULL;
+
+  if (task_json != NULL && JSON_NODE_HOLDS_OBJECT (task_json))
+    {
+      MpTask *followed = mp_task_tracker_follow_json (tracker, task_json, &error);
+
+      if (followed == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          g_object_unref (task);
+          return;
+        }
+      task_id = mp_task_get_id (followed);
+    }
+
+  if (task_id > 0)
+    {
+      mp_task_tracker_follow_id (tracker, task_id);
+      mp_session_accounts_claim_task (self, task_id);
+    }
+  mp_task_tracker_wait_async (tracker, task_id, g_task_get_cancellable (task), callback, task);
+}
+
+/* The account as the provider now holds it, found by id (its address may have changed):
+ * GET …/account?id=N.  Updates the item in place. */
+static void
+reread_account_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MpSession *self = g_task_get_source_object (task);
+  MpAccountOp *data = g_task_get_task_data (task);
+  g_autoptr(JsonArray) list = NULL;
+  GError *error = NULL;
+
+  list = mp_ovh_client_list_finish (MP_OVH_CLIENT (object), result, &error);
+  if (list == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonNode *node = json_array_get_element (list, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) &&
+          mp_json_get_int (json_node_get_object (node), "id", 0) == mp_account_get_id (data->account))
+        {
+          if (!mp_account_update_from_json (data->account, node, &error))
+            {
+              g_task_return_error (task, error);
+              return;
+            }
+          mp_session_accounts_apply_one (self, node);
+          break;
+        }
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+mp_session_accounts_reread (MpSession           *self,
+                MpAccount           *account,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(GTask) task = mp_session_accounts_new_op (self, account, mp_session_accounts_reread, cancellable, callback, user_data);
+  g_autofree char *query = g_strdup_printf ("/account?id=%" G_GINT64_FORMAT, mp_account_get_id (account));
+  g_autofree char *path = mp_session_domains_service_path (self, query);
+
+  mp_ovh_client_list_async (mp_session_get_client (self), path, cancellable,
+                            reread_account_cb, g_steal_pointer (&task));
+}
+
+/* The last step of most operations: read the account back, then finish. */
+static void
+finish_after_reread_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+mp_session_accounts_reread_then_finish (GTask *task)
+{
+  MpSession *self = g_task_get_source_object (task);
+  MpAccountOp *data = g_task_get_task_data (task);
+
+  mp_session_accounts_reread (self, data->account, g_task_get_cancellable (task),
+                  finish_after_reread_cb, task);
 }
 
 /* ---- refresh ---------------------------------------------------------------------------- */

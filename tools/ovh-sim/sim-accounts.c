@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sim-accounts.h"
+#include "sim-accounts-private.h"
 #include "sim-emailpro.h"
 #include "sim-reply.h"
 #include "sim-seed.h"
@@ -11,7 +12,6 @@
 #include "sim-validate.h"
 
 #define PLACEHOLDER_DOMAIN "configureme.me"
-#define MAX_ALIASES 1000
 #define MAX_PASSWORD_LENGTH 30
 
 /* email.pro.Account: what PUT …/account/{email} may change */
@@ -30,15 +30,6 @@ static const SimField account_writable[] = {
   { "spamAndVirusConfiguration", SIM_FIELD_OBJECT, FALSE },
 };
 
-/* What the provider knows of a mailbox beyond its AccountNative.  Keyed by the account's
- * JSON object, which lives as long as the simulator. */
-typedef struct
-{
-  GPtrArray  *aliases;          /* email.pro.AccountAlias objects */
-  char       *password;         /* NULL: seeded, any password signs in */
-  guint       failed_sign_ins;
-  JsonObject *diagnosis;        /* email.pro.AccountDiagnosis, NULL before the first one */
-} AccountExtra;
 
 static GHashTable *extras;
 
@@ -53,8 +44,8 @@ account_extra_free (gpointer data)
   g_free (extra);
 }
 
-static AccountExtra *
-get_extra (JsonObject *account)
+AccountExtra *
+sim_accounts_get_extra (JsonObject *account)
 {
   AccountExtra *extra;
 
@@ -71,28 +62,28 @@ get_extra (JsonObject *account)
   return extra;
 }
 
-static const char *
-address_of (JsonObject *account)
+const char *
+sim_accounts_address_of (JsonObject *account)
 {
   return json_object_get_string_member (account, "primaryEmailAddress");
 }
 
-static gboolean
-has_pending_task (JsonObject *account)
+gboolean
+sim_accounts_has_pending_task (JsonObject *account)
 {
   return json_object_get_int_member_with_default (account, "taskPendingId", 0) != 0;
 }
 
 /* The provider's answer to a write on a mailbox whose previous change is still running. */
-static void
-reply_task_pending (SimRequest *request)
+void
+sim_accounts_reply_task_pending (SimRequest *request)
 {
   sim_reply_class_error (request->msg, SOUP_STATUS_CONFLICT, "Client::Conflict",
                          "A task is already pending on this account");
 }
 
-static JsonObject *
-lookup_account (SimRequest  *request,
+JsonObject *
+sim_accounts_lookup_account (SimRequest  *request,
                 SimService **service_out)
 {
   SimService *service = sim_emailpro_lookup_service (request);
@@ -111,8 +102,8 @@ lookup_account (SimRequest  *request,
 }
 
 /* An alias or account name: letters, digits and "._-", no dot first, last or twice. */
-static gboolean
-local_part_is_valid (const char *local,
+gboolean
+sim_accounts_local_part_is_valid (const char *local,
                      gsize       length)
 {
   if (length == 0 || length > 64 || local[0] == '.' || local[length - 1] == '.')
@@ -128,8 +119,8 @@ local_part_is_valid (const char *local,
 }
 
 /* Whether an address is taken on the service, as a primary address or an alias. */
-static gboolean
-address_is_taken (SimService *service,
+gboolean
+sim_accounts_address_is_taken (SimService *service,
                   const char *address)
 {
   if (sim_service_find_account (service, address) != NULL)
@@ -155,11 +146,11 @@ sim_accounts_rename (SimService *service,
   const char *at = strrchr (new_address, '@');
   g_autofree char *login = g_strndup (new_address, at - new_address);
 
-  g_hash_table_remove (service->account_index, address_of (account));
+  g_hash_table_remove (service->account_index, sim_accounts_address_of (account));
   json_object_set_string_member (account, "primaryEmailAddress", new_address);
   json_object_set_string_member (account, "login", login);
   json_object_set_string_member (account, "domain", at + 1);
-  g_hash_table_insert (service->account_index, (gpointer) address_of (account), account);
+  g_hash_table_insert (service->account_index, (gpointer) sim_accounts_address_of (account), account);
 }
 
 static char *
@@ -189,7 +180,7 @@ sim_accounts_seed_aliases (SimState   *state,
                            JsonObject *account,
                            JsonArray  *aliases)
 {
-  AccountExtra *extra = get_extra (account);
+  AccountExtra *extra = sim_accounts_get_extra (account);
   g_autofree char *now = sim_state_now_string (state);
 
   for (guint i = 0; aliases != NULL && i < json_array_get_length (aliases); i++)
@@ -247,7 +238,7 @@ handle_list_accounts (SimRequest *request)
   for (guint i = 0; i < service->accounts->len; i++)
     {
       JsonObject *account = g_ptr_array_index (service->accounts, i);
-      const char *address = address_of (account);
+      const char *address = sim_accounts_address_of (account);
 
       if (address_filter != NULL && !like_matches (address_filter, address))
         continue;
@@ -267,7 +258,7 @@ handle_list_accounts (SimRequest *request)
 static void
 handle_get_account (SimRequest *request)
 {
-  JsonObject *account = lookup_account (request, NULL);
+  JsonObject *account = sim_accounts_lookup_account (request, NULL);
 
   if (account != NULL)
     sim_reply_json_object (request->msg, account);
@@ -308,7 +299,7 @@ apply_account_change (SimService *service,
                                    json_object_get_string_member (account, "domain")));
   sim_apply_writable (account, change->changes, account_writable, G_N_ELEMENTS (account_writable));
 
-  if (g_strcmp0 (address_of (account), new_address) != 0)
+  if (g_strcmp0 (sim_accounts_address_of (account), new_address) != 0)
     {
       sim_accounts_rename (service, account, new_address);
       json_object_set_boolean_member (account, "configured",
@@ -320,7 +311,7 @@ static void
 handle_put_account (SimRequest *request)
 {
   SimService *service = NULL;
-  JsonObject *account = lookup_account (request, &service);
+  JsonObject *account = sim_accounts_lookup_account (request, &service);
   g_autoptr(JsonObject) body = NULL;
   g_autofree char *message = NULL;
   g_autofree char *new_address = NULL;
@@ -341,7 +332,7 @@ handle_put_account (SimRequest *request)
     }
 
   login = json_object_get_string_member_with_default (body, "login", json_object_get_string_member (account, "login"));
-  if (!local_part_is_valid (login, strlen (login)))
+  if (!sim_accounts_local_part_is_valid (login, strlen (login)))
     {
       sim_reply_bad_request (request->msg, "[login] Invalid login: only letters, digits, '.', '-' and '_' are allowed");
       return;
@@ -355,15 +346,15 @@ handle_put_account (SimRequest *request)
       sim_reply_bad_request (request->msg, "[domain] This domain is not installed on this service");
       return;
     }
-  if (g_strcmp0 (new_address, address_of (account)) != 0 && address_is_taken (service, new_address))
+  if (g_strcmp0 (new_address, sim_accounts_address_of (account)) != 0 && sim_accounts_address_is_taken (service, new_address))
     {
       sim_reply_class_error (request->msg, SOUP_STATUS_CONFLICT, "Client::Conflict",
                              "This email address is already used by another account");
       return;
     }
-  if (has_pending_task (account))
+  if (sim_accounts_has_pending_task (account))
     {
-      reply_task_pending (request);
+      sim_accounts_reply_task_pending (request);
       return;
     }
 
@@ -401,7 +392,7 @@ apply_password_change (SimService *service,
                        gpointer    user_data)
 {
   PasswordChange *change = user_data;
-  AccountExtra *extra = get_extra (change->account);
+  AccountExtra *extra = sim_accounts_get_extra (change->account);
   g_autofree char *now = sim_state_now_string (change->state);
 
   g_free (extra->password);
@@ -442,7 +433,7 @@ static void
 handle_change_password (SimRequest *request)
 {
   SimService *service = NULL;
-  JsonObject *account = lookup_account (request, &service);
+  JsonObject *account = sim_accounts_lookup_account (request, &service);
   g_autoptr(JsonObject) body = NULL;
   const char *password;
   PasswordChange *change;
@@ -459,9 +450,9 @@ handle_change_password (SimRequest *request)
       sim_reply_bad_request (request->msg, "[password] Missing parameter: a string was expected");
       return;
     }
-  if (has_pending_task (account))
+  if (sim_accounts_has_pending_task (account))
     {
-      reply_task_pending (request);
+      sim_accounts_reply_task_pending (request);
       return;
     }
   if (!password_meets_policy (service, password))
@@ -476,185 +467,6 @@ handle_change_password (SimRequest *request)
   change->password = g_strdup (password);
   task = sim_task_start (request->state, service, "changePassword", account,
                          apply_password_change, change, password_change_free);
-  sim_reply_json_object (request->msg, task->object);
-}
-
-/* ---- aliases ---------------------------------------------------------------------------- */
-
-static JsonObject *
-find_alias (AccountExtra *extra,
-            const char   *alias,
-            guint        *index)
-{
-  for (guint i = 0; i < extra->aliases->len; i++)
-    {
-      JsonObject *object = g_ptr_array_index (extra->aliases, i);
-
-      if (g_ascii_strcasecmp (json_object_get_string_member (object, "alias"), alias) == 0)
-        {
-          if (index != NULL)
-            *index = i;
-          return object;
-        }
-    }
-  return NULL;
-}
-
-static void
-handle_list_aliases (SimRequest *request)
-{
-  JsonObject *account = lookup_account (request, NULL);
-  AccountExtra *extra;
-  g_autoptr(JsonArray) ids = json_array_new ();
-  g_autoptr(JsonArray) objects = json_array_new ();
-
-  if (account == NULL)
-    return;
-
-  extra = get_extra (account);
-  for (guint i = 0; i < extra->aliases->len; i++)
-    {
-      JsonObject *alias = g_ptr_array_index (extra->aliases, i);
-
-      json_array_add_string_element (ids, json_object_get_string_member (alias, "alias"));
-      json_array_add_object_element (objects, json_object_ref (alias));
-    }
-  sim_request_reply_list (request, ids, objects);
-}
-
-static void
-handle_get_alias (SimRequest *request)
-{
-  JsonObject *account = lookup_account (request, NULL);
-  const char *alias = sim_request_get_param (request, "alias");
-
-  if (account != NULL)
-    sim_reply_object_or_missing (request->msg, find_alias (get_extra (account), alias, NULL), "alias", alias);
-}
-
-typedef struct
-{
-  JsonObject *account;
-  JsonObject *alias;
-  gboolean    add;
-} AliasChange;
-
-static void
-alias_change_free (gpointer data)
-{
-  AliasChange *change = data;
-
-  json_object_unref (change->account);
-  json_object_unref (change->alias);
-  g_free (change);
-}
-
-static void
-apply_alias_change (SimService *service,
-                    gpointer    user_data)
-{
-  AliasChange *change = user_data;
-  AccountExtra *extra = get_extra (change->account);
-
-  if (change->add)
-    g_ptr_array_add (extra->aliases, json_object_ref (change->alias));
-  else
-    g_ptr_array_remove (extra->aliases, change->alias);
-}
-
-static void
-handle_add_alias (SimRequest *request)
-{
-  SimService *service = NULL;
-  JsonObject *account = lookup_account (request, &service);
-  g_autoptr(JsonObject) body = NULL;
-  g_autofree char *now = NULL;
-  const char *alias;
-  const char *at;
-  AliasChange *change;
-  SimTask *task;
-
-  if (account == NULL)
-    return;
-  if ((body = sim_request_body_object (request->msg)) == NULL)
-    return;
-
-  alias = json_object_get_string_member_with_default (body, "alias", NULL);
-  if (alias == NULL)
-    {
-      sim_reply_bad_request (request->msg, "[alias] Missing parameter: a string was expected");
-      return;
-    }
-  at = strrchr (alias, '@');
-  if (at == NULL || !local_part_is_valid (alias, at - alias))
-    {
-      sim_reply_bad_request (request->msg, "[alias] Invalid alias: a full address with letters, digits, '.', '-' or '_' before the @ was expected");
-      return;
-    }
-  if (sim_service_find_domain (service, at + 1) == NULL)
-    {
-      sim_reply_bad_request (request->msg, "[alias] This domain is not installed on this service");
-      return;
-    }
-  if (address_is_taken (service, alias))
-    {
-      sim_reply_class_error (request->msg, SOUP_STATUS_CONFLICT, "Client::Conflict",
-                             "This email address is already used by another account");
-      return;
-    }
-  if (get_extra (account)->aliases->len >= MAX_ALIASES)
-    {
-      sim_reply_class_error (request->msg, SOUP_STATUS_FORBIDDEN, "Client::Forbidden",
-                             "The maximum number of aliases for this account has been reached");
-      return;
-    }
-  if (has_pending_task (account))
-    {
-      reply_task_pending (request);
-      return;
-    }
-
-  now = sim_state_now_string (request->state);
-  change = g_new0 (AliasChange, 1);
-  change->account = json_object_ref (account);
-  change->alias = json_object_new ();
-  change->add = TRUE;
-  json_object_set_string_member (change->alias, "alias", alias);
-  json_object_set_string_member (change->alias, "creationDate", now);
-  json_object_set_int_member (change->alias, "taskPendingId", 0);
-  task = sim_task_start (request->state, service, "addAlias", account,
-                         apply_alias_change, change, alias_change_free);
-  sim_reply_json_object (request->msg, task->object);
-}
-
-static void
-handle_delete_alias (SimRequest *request)
-{
-  SimService *service = NULL;
-  JsonObject *account = lookup_account (request, &service);
-  const char *alias = sim_request_get_param (request, "alias");
-  JsonObject *object;
-  AliasChange *change;
-  SimTask *task;
-
-  if (account == NULL)
-    return;
-  if ((object = find_alias (get_extra (account), alias, NULL)) == NULL)
-    {
-      sim_reply_object_missing (request->msg, "alias", alias);
-      return;
-    }
-  if (json_object_get_int_member (object, "taskPendingId") != 0)
-    {
-      reply_task_pending (request);
-      return;
-    }
-
-  change = g_new0 (AliasChange, 1);
-  change->account = json_object_ref (account);
-  change->alias = json_object_ref (object);
-  task = sim_task_start (request->state, service, "deleteAlias", object,
-                         apply_alias_change, change, alias_change_free);
   sim_reply_json_object (request->msg, task->object);
 }
 
@@ -703,15 +515,15 @@ static void
 handle_delete_account (SimRequest *request)
 {
   SimService *service = NULL;
-  JsonObject *account = lookup_account (request, &service);
+  JsonObject *account = sim_accounts_lookup_account (request, &service);
   AccountReset *reset;
   SimTask *task;
 
   if (account == NULL)
     return;
-  if (has_pending_task (account))
+  if (sim_accounts_has_pending_task (account))
     {
-      reply_task_pending (request);
+      sim_accounts_reply_task_pending (request);
       return;
     }
 
@@ -723,123 +535,6 @@ handle_delete_account (SimRequest *request)
   sim_reply_json_object (request->msg, task->object);
 }
 
-/* ---- diagnostics ------------------------------------------------------------------------ */
-
-typedef struct
-{
-  JsonObject *account;
-  SimState   *state;
-  char       *password;
-} Diagnosis;
-
-static void
-diagnosis_free (gpointer data)
-{
-  Diagnosis *diagnosis = data;
-
-  json_object_unref (diagnosis->account);
-  memset (diagnosis->password, 0, strlen (diagnosis->password));
-  g_free (diagnosis->password);
-  g_free (diagnosis);
-}
-
-static gboolean
-domain_flag (SimService *service,
-             JsonObject *account,
-             const char *member)
-{
-  JsonObject *domain = sim_service_find_domain (service, json_object_get_string_member (account, "domain"));
-
-  return domain != NULL && json_object_get_boolean_member_with_default (domain, member, FALSE);
-}
-
-/* The provider signs in with the given password (a seeded mailbox, whose password the
- * simulator never saw, accepts any), sends and receives a test message.  Wrong passwords
- * count towards the service's lockout threshold, as real sign-ins do. */
-static void
-apply_diagnosis (SimService *service,
-                 gpointer    user_data)
-{
-  Diagnosis *diagnosis = user_data;
-  JsonObject *account = diagnosis->account;
-  AccountExtra *extra = get_extra (account);
-  gint64 threshold = json_object_get_int_member_with_default (service->object, "lockoutThreshold", 0);
-  const char *state = json_object_get_string_member (account, "state");
-  gboolean suspended = g_strcmp0 (state, "suspended") == 0 || g_strcmp0 (state, "suspending") == 0;
-  gboolean spammer = json_object_get_boolean_member_with_default (account, "spamDetected", FALSE);
-  gboolean mx = domain_flag (service, account, "mxIsValid");
-  gboolean srv = domain_flag (service, account, "srvIsValid");
-  gboolean password_ok = extra->password == NULL || g_str_equal (extra->password, diagnosis->password);
-  gboolean locked, webmail;
-  g_autofree char *now = sim_state_now_string (diagnosis->state);
-  JsonObject *result = json_object_new ();
-
-  if (!password_ok)
-    extra->failed_sign_ins++;
-  locked = threshold > 0 && extra->failed_sign_ins >= (guint64) threshold;
-  webmail = password_ok && !locked && !suspended &&
-            json_object_get_boolean_member_with_default (account, "configured", FALSE);
-
-  json_object_set_boolean_member (result, "canReceiveEmail", mx && !suspended);
-  json_object_set_boolean_member (result, "canSendEmail", webmail && !spammer);
-  json_object_set_boolean_member (result, "connectiveWebmail", webmail);
-  json_object_set_boolean_member (result, "isLocked", locked);
-  json_object_set_boolean_member (result, "isMxValid", mx);
-  json_object_set_boolean_member (result, "isSpammer", spammer);
-  json_object_set_boolean_member (result, "isSrvValid", srv);
-  json_object_set_boolean_member (result, "isSuspended", suspended);
-  json_object_set_string_member (result, "lastCheck", now);
-
-  g_clear_pointer (&extra->diagnosis, json_object_unref);
-  extra->diagnosis = result;
-}
-
-static void
-handle_post_diagnostics (SimRequest *request)
-{
-  SimService *service = NULL;
-  JsonObject *account = lookup_account (request, &service);
-  g_autoptr(JsonObject) body = NULL;
-  const char *password;
-  Diagnosis *diagnosis;
-  SimTask *task;
-
-  if (account == NULL)
-    return;
-  if ((body = sim_request_body_object (request->msg)) == NULL)
-    return;
-
-  password = json_object_get_string_member_with_default (body, "password", NULL);
-  if (password == NULL)
-    {
-      sim_reply_bad_request (request->msg, "[password] Missing parameter: a string was expected");
-      return;
-    }
-  if (has_pending_task (account))
-    {
-      reply_task_pending (request);
-      return;
-    }
-
-  diagnosis = g_new0 (Diagnosis, 1);
-  diagnosis->account = json_object_ref (account);
-  diagnosis->state = request->state;
-  diagnosis->password = g_strdup (password);
-  task = sim_task_start (request->state, service, "diagnoseAccount", account,
-                         apply_diagnosis, diagnosis, diagnosis_free);
-  sim_reply_json_object (request->msg, task->object);
-}
-
-static void
-handle_get_diagnostics (SimRequest *request)
-{
-  JsonObject *account = lookup_account (request, NULL);
-
-  if (account != NULL)
-    sim_reply_object_or_missing (request->msg, get_extra (account)->diagnosis,
-                                 "primaryEmailAddress", address_of (account));
-}
-
 void
 sim_accounts_register (SimRouter *router)
 {
@@ -847,11 +542,6 @@ sim_accounts_register (SimRouter *router)
   sim_router_add (router, "GET", "/email/pro/{service}/account/{email}", SIM_ROUTE_SIGNED, handle_get_account);
   sim_router_add (router, "PUT", "/email/pro/{service}/account/{email}", SIM_ROUTE_SIGNED, handle_put_account);
   sim_router_add (router, "DELETE", "/email/pro/{service}/account/{email}", SIM_ROUTE_SIGNED, handle_delete_account);
+  sim_account_extras_register (router);
   sim_router_add (router, "POST", "/email/pro/{service}/account/{email}/changePassword", SIM_ROUTE_SIGNED, handle_change_password);
-  sim_router_add (router, "GET", "/email/pro/{service}/account/{email}/alias", SIM_ROUTE_SIGNED, handle_list_aliases);
-  sim_router_add (router, "POST", "/email/pro/{service}/account/{email}/alias", SIM_ROUTE_SIGNED, handle_add_alias);
-  sim_router_add (router, "GET", "/email/pro/{service}/account/{email}/alias/{alias}", SIM_ROUTE_SIGNED, handle_get_alias);
-  sim_router_add (router, "DELETE", "/email/pro/{service}/account/{email}/alias/{alias}", SIM_ROUTE_SIGNED, handle_delete_alias);
-  sim_router_add (router, "GET", "/email/pro/{service}/account/{email}/diagnostics", SIM_ROUTE_SIGNED, handle_get_diagnostics);
-  sim_router_add (router, "POST", "/email/pro/{service}/account/{email}/diagnostics", SIM_ROUTE_SIGNED, handle_post_diagnostics);
 }
