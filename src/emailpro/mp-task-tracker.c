@@ -1,33 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "api/mp-ovh-error.h"
 #include "emailpro/mp-json.h"
-#include "emailpro/mp-task-tracker.h"
+#include "emailpro/mp-task-tracker-private.h"
 
-/* One followed task.  It lives as long as the tracker: finished tasks stay in the list. */
-typedef struct
-{
-  MpTaskTracker *tracker;   /* not owned: entries die with the tracker */
-  MpTask        *task;
-  guint          delay_ms;  /* the wait before the next poll */
-  guint          timer_id;  /* the clock's id, 0 when no poll is scheduled */
-  gboolean       polling;   /* a GET is on the wire */
-  gboolean       finished;  /* final status seen (or polling failed for good) */
-  GError        *poll_error;
-  GList         *waiters;   /* Waiter */
-} Entry;
-
-typedef struct
-{
-  Entry        *entry;
-  GTask        *task;
-  GCancellable *cancellable;
-  gulong        cancelled_id;
-  guint         cancelled_idle;
-} Waiter;
 
 struct _MpTaskTracker
 {
@@ -37,7 +14,7 @@ struct _MpTaskTracker
   char         *service_name;
   MpTaskClock  *clock;
   GListStore   *tasks;
-  GHashTable   *entries;    /* gint64 id → Entry */
+  GHashTable   *entries;    /* gint64 id → MpTaskTrackerEntry */
   guint         pending_count;
   GCancellable *cancellable;
 };
@@ -61,7 +38,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void entry_schedule (Entry *entry,
+static void entry_schedule (MpTaskTrackerEntry *entry,
                             guint  delay_ms);
 
 
@@ -86,73 +63,15 @@ real_clock_cancel (MpTaskClock *clock,
 static MpTaskClock real_clock = { real_clock_schedule, real_clock_cancel, NULL };
 
 
-static void
-waiter_free (Waiter *waiter)
-{
-  if (waiter->cancelled_id != 0)
-    g_signal_handler_disconnect (waiter->cancellable, waiter->cancelled_id);
-  g_clear_handle_id (&waiter->cancelled_idle, g_source_remove);
-  g_clear_object (&waiter->cancellable);
-  g_clear_object (&waiter->task);
-  g_free (waiter);
-}
-
-/* Completes one waiter with the entry's outcome. */
-static void
-waiter_complete (Waiter *waiter)
-{
-  Entry *entry = waiter->entry;
-  GTask *task = g_steal_pointer (&waiter->task);
-  MpTaskStatus status = mp_task_get_status (entry->task);
-
-  waiter_free (waiter);
-
-  if (entry->poll_error != NULL)
-    g_task_return_error (task, g_error_copy (entry->poll_error));
-  else if (status == MP_TASK_STATUS_DONE)
-    g_task_return_boolean (task, TRUE);
-  else if (status == MP_TASK_STATUS_CANCELLED)
-    g_task_return_new_error (task, MP_TASK_ERROR, MP_TASK_ERROR_CANCELLED,
-                             /* Translators: %s is what the task did, e.g. "Add a domain" */
-                             _("The provider cancelled this change (%s). Nothing was changed; try again if you still want it."),
-                             mp_task_get_function_label (entry->task));
-  else
-    g_task_return_new_error (task, MP_TASK_ERROR, MP_TASK_ERROR_FAILED,
-                             /* Translators: %s is what the task did, e.g. "Add a domain" */
-                             _("The provider could not carry out this change (%s). Check the settings and try again, or contact the provider's support."),
-                             mp_task_get_function_label (entry->task));
-  g_object_unref (task);
-}
-
-static void
-entry_complete_waiters (Entry *entry)
-{
-  GList *waiters = g_steal_pointer (&entry->waiters);
-
-  for (GList *l = waiters; l != NULL; l = l->next)
-    waiter_complete (l->data);
-  g_list_free (waiters);
-}
 
 static void
 entry_free (gpointer data)
 {
-  Entry *entry = data;
+  MpTaskTrackerEntry *entry = data;
 
   if (entry->timer_id != 0)
     entry->tracker->clock->cancel (entry->tracker->clock, entry->timer_id);
-  /* Waiters outlive the tracker only as cancelled operations. */
-  for (GList *l = entry->waiters; l != NULL; l = l->next)
-    {
-      Waiter *waiter = l->data;
-      GTask *task = g_steal_pointer (&waiter->task);
-
-      waiter_free (waiter);
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               "The task tracker was disposed");
-      g_object_unref (task);
-    }
-  g_list_free (entry->waiters);
+  mp_task_tracker_entry_abandon_waiters (entry);
   g_clear_error (&entry->poll_error);
   g_clear_object (&entry->task);
   g_free (entry);
@@ -171,7 +90,7 @@ set_pending_count (MpTaskTracker *self,
 
 /* The task reached a final status, or polling it can no longer succeed. */
 static void
-entry_finish (Entry *entry)
+entry_finish (MpTaskTrackerEntry *entry)
 {
   MpTaskTracker *self = entry->tracker;
 
@@ -187,7 +106,7 @@ entry_finish (Entry *entry)
   /* Waiters first, so that a page waiting for its own change learns the outcome before the
    * owner's refresh runs. */
   g_object_ref (self);
-  entry_complete_waiters (entry);
+  mp_task_tracker_entry_complete_waiters (entry);
   if (entry->poll_error == NULL)
     g_signal_emit (self, signals[TASK_FINISHED], 0, entry->task);
   g_object_unref (self);
@@ -228,7 +147,7 @@ poll_cb (GObject      *object,
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id = poll->id;
-  Entry *entry;
+  MpTaskTrackerEntry *entry;
 
   g_weak_ref_clear (&poll->tracker);
   g_free (poll);
@@ -270,7 +189,7 @@ poll_cb (GObject      *object,
 static gboolean
 entry_poll_due (gpointer data)
 {
-  Entry *entry = data;
+  MpTaskTrackerEntry *entry = data;
   MpTaskTracker *self = entry->tracker;
   g_autofree char *service = mp_ovh_client_escape_segment (self->service_name);
   g_autofree char *path = NULL;
@@ -293,7 +212,7 @@ entry_poll_due (gpointer data)
 static gboolean
 entry_finish_due (gpointer data)
 {
-  Entry *entry = data;
+  MpTaskTrackerEntry *entry = data;
 
   entry->timer_id = 0;
   entry_finish (entry);
@@ -303,7 +222,7 @@ entry_finish_due (gpointer data)
 /* A task learnt to be over without a poll is reported from the clock, never from inside
  * the caller's follow call. */
 static void
-entry_finish_soon (Entry *entry)
+entry_finish_soon (MpTaskTrackerEntry *entry)
 {
   MpTaskClock *clock = entry->tracker->clock;
 
@@ -313,7 +232,7 @@ entry_finish_soon (Entry *entry)
 }
 
 static void
-entry_schedule (Entry *entry,
+entry_schedule (MpTaskTrackerEntry *entry,
                 guint  delay_ms)
 {
   MpTaskClock *clock = entry->tracker->clock;
@@ -324,11 +243,11 @@ entry_schedule (Entry *entry,
 }
 
 /* Takes task; the entry is new and not finished. */
-static Entry *
+static MpTaskTrackerEntry *
 add_entry (MpTaskTracker *self,
            MpTask        *task)
 {
-  Entry *entry = g_new0 (Entry, 1);
+  MpTaskTrackerEntry *entry = g_new0 (MpTaskTrackerEntry, 1);
   gint64 *key = g_new (gint64, 1);
 
   *key = mp_task_get_id (task);
@@ -466,12 +385,19 @@ MpTask *
 mp_task_tracker_lookup (MpTaskTracker *self,
                         gint64         task_id)
 {
-  Entry *entry;
+  MpTaskTrackerEntry *entry;
 
   g_return_val_if_fail (MP_IS_TASK_TRACKER (self), NULL);
 
   entry = g_hash_table_lookup (self->entries, &task_id);
   return entry != NULL ? entry->task : NULL;
+}
+
+MpTaskTrackerEntry *
+mp_task_tracker_get_entry (MpTaskTracker *self,
+                           gint64         task_id)
+{
+  return g_hash_table_lookup (self->entries, &task_id);
 }
 
 MpTask *
@@ -480,7 +406,7 @@ mp_task_tracker_follow_json (MpTaskTracker  *self,
                              GError        **error)
 {
   g_autoptr(MpTask) task = NULL;
-  Entry *entry;
+  MpTaskTrackerEntry *entry;
   gint64 id;
 
   g_return_val_if_fail (MP_IS_TASK_TRACKER (self), NULL);
@@ -510,7 +436,7 @@ mp_task_tracker_follow_id (MpTaskTracker *self,
 {
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonObject) object = NULL;
-  Entry *entry;
+  MpTaskTrackerEntry *entry;
 
   g_return_val_if_fail (MP_IS_TASK_TRACKER (self), NULL);
   g_return_val_if_fail (task_id > 0, NULL);
@@ -603,92 +529,6 @@ mp_task_tracker_resume_finish (MpTaskTracker  *self,
   g_return_val_if_fail (MP_IS_TASK_TRACKER (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mp_task_tracker_resume_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-
-/* Waiting for one task.  A cancelled wait ends from an idle: GCancellable handlers run inside
- * g_cancellable_cancel(), where the waiter cannot be disconnected. */
-
-static gboolean
-waiter_cancelled_idle (gpointer data)
-{
-  Waiter *waiter = data;
-  Entry *entry = waiter->entry;
-  GTask *task;
-
-  waiter->cancelled_idle = 0;
-  entry->waiters = g_list_remove (entry->waiters, waiter);
-  task = g_steal_pointer (&waiter->task);
-  waiter_free (waiter);
-  g_task_return_error_if_cancelled (task);
-  g_object_unref (task);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-waiter_cancelled (GCancellable *cancellable,
-                  gpointer      data)
-{
-  Waiter *waiter = data;
-
-  if (waiter->cancelled_idle == 0)
-    waiter->cancelled_idle = g_idle_add (waiter_cancelled_idle, waiter);
-}
-
-void
-mp_task_tracker_wait_async (MpTaskTracker       *self,
-                            gint64               task_id,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  Waiter *waiter;
-  Entry *entry;
-
-  g_return_if_fail (MP_IS_TASK_TRACKER (self));
-  g_return_if_fail (task_id > 0);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, mp_task_tracker_wait_async);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  mp_task_tracker_follow_id (self, task_id);
-  entry = g_hash_table_lookup (self->entries, &task_id);
-
-  waiter = g_new0 (Waiter, 1);
-  waiter->entry = entry;
-  waiter->task = g_steal_pointer (&task);
-
-  if (entry->finished)
-    {
-      waiter_complete (waiter);
-      return;
-    }
-
-  if (cancellable != NULL)
-    {
-      waiter->cancellable = g_object_ref (cancellable);
-      waiter->cancelled_id = g_signal_connect (cancellable, "cancelled",
-                                               G_CALLBACK (waiter_cancelled), waiter);
-    }
-  entry->waiters = g_list_append (entry->waiters, waiter);
-}
-
-gboolean
-mp_task_tracker_wait_finish (MpTaskTracker  *self,
-                             GAsyncResult   *result,
-                             GError        **error)
-{
-  g_return_val_if_fail (MP_IS_TASK_TRACKER (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mp_task_tracker_wait_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
