@@ -52,6 +52,8 @@ MpDkimSelector *mp_dkim_selector_new                 (const char     *selector_n
 gboolean        mp_dkim_selector_update_from_json    (MpDkimSelector *self,
                                                       JsonNode       *node,
                                                       GError        **error);
+/* Back to a name that is not created (the selector was deleted). */
+void            mp_dkim_selector_forget              (MpDkimSelector *self);
 
 const char     *mp_dkim_selector_get_selector_name   (MpDkimSelector *self);
 gboolean        mp_dkim_selector_get_created         (MpDkimSelector *self);

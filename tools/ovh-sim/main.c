@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "sim-knot.h"
 #include "sim-server.h"
 
 static gboolean
@@ -27,6 +28,8 @@ main (int    argc,
   g_autofree char *seed = NULL;
   g_autofree char *tls_cert = NULL;
   g_autofree char *tls_key = NULL;
+  g_autofree char *zones_dir = NULL;
+  g_autofree char *knot_socket = NULL;
   g_auto(GStrv) faults = NULL;
   int latency_ms = 0;
   int rate_limit = 0;
@@ -47,6 +50,8 @@ main (int    argc,
     { "random-seed", 0, 0, G_OPTION_ARG_INT64, &random_seed, "Seed for random faults and keys", "N" },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, "Serve HTTPS with this certificate", "FILE" },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, "Private key of --tls-cert", "FILE" },
+    { "zones-dir", 0, 0, G_OPTION_ARG_FILENAME, &zones_dir, "Write the DNS zones here, with knot-zones.conf for Knot", "DIR" },
+    { "knot-socket", 0, 0, G_OPTION_ARG_FILENAME, &knot_socket, "Reload changed zones through this Knot control socket", "PATH" },
     { NULL }
   };
 
@@ -85,7 +90,9 @@ main (int    argc,
   options.tls_key = tls_key;
 
   server = sim_server_new (&options, &error);
-  if (server == NULL || !sim_server_listen (server, &error))
+  if (server == NULL ||
+      !sim_knot_configure (sim_server_get_state (server), zones_dir, knot_socket, &error) ||
+      !sim_server_listen (server, &error))
     {
       g_printerr ("mailpost-sim: %s\n", error->message);
       return 1;

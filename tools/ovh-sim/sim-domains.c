@@ -9,6 +9,7 @@
 #include "sim-seed.h"
 #include "sim-tasks.h"
 #include "sim-validate.h"
+#include "sim-zones.h"
 
 /* The body of POST /email/pro/{service}/domain */
 static const SimField add_fields[] = {
@@ -557,4 +558,5 @@ sim_domains_register (SimRouter *router)
   sim_router_add (router, "DELETE", "/email/pro/{service}/domain/{domainName}", SIM_ROUTE_SIGNED, handle_delete_domain);
   sim_router_add (router, "GET", "/domain", SIM_ROUTE_SIGNED, handle_list_account_domains);
   sim_router_add (router, "GET", "/domain/zone", SIM_ROUTE_SIGNED, handle_list_zones);
+  sim_zones_register (router);
 }

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "sim-accounts.h"
+#include "sim-diagnostics.h"
+#include "sim-dkim.h"
 #include "sim-emailpro.h"
 #include "sim-orders.h"
 #include "sim-reply.h"
@@ -128,6 +130,7 @@ handle_list_domains (SimRequest *request)
       if (state_filter != NULL &&
           g_strcmp0 (json_object_get_string_member (domain, "state"), state_filter) != 0)
         continue;
+      sim_diagnostics_update_domain (request->state, service, domain);
       json_array_add_string_element (ids, json_object_get_string_member (domain, "name"));
       json_array_add_object_element (objects, json_object_ref (domain));
     }
@@ -145,6 +148,8 @@ handle_get_domain (SimRequest *request)
     return;
 
   domain = sim_service_find_domain (service, name);
+  if (domain != NULL)
+    sim_diagnostics_update_domain (request->state, service, domain);
   sim_reply_object_or_missing (request->msg, domain, "domainName", name);
 }
 
@@ -206,4 +211,5 @@ sim_emailpro_register (SimRouter *router)
   sim_router_add (router, "GET", "/email/pro/{service}/task/{id}", SIM_ROUTE_SIGNED, handle_get_task);
   sim_accounts_register (router);
   sim_orders_register (router);
+  sim_dkim_register (router);
 }

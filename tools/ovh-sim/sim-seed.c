@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "sim-dkim.h"
 #include "sim-domains.h"
+#include "sim-zones.h"
 #include "sim-reply.h"
 #include "sim-accounts.h"
 #include "sim-seed.h"
@@ -553,6 +555,12 @@ sim_seed_load (const char  *path,
       json_object_unref (state->customer);
       state->customer = json_object_ref (json_object_get_object_member (json_node_get_object (root), "customer"));
     }
+
+  /* After the customer, whose zone list the account's zones join, and the services, whose
+   * domains the DKIM selectors belong to. */
+  if (!sim_zones_load_seed (state, json_node_get_object (root), error) ||
+      !sim_dkim_load_seed (state, json_node_get_object (root), error))
+    return NULL;
 
   return g_steal_pointer (&state);
 }

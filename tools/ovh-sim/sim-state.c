@@ -49,6 +49,7 @@ sim_state_new (guint task_ms)
   state->next_account_id = 1;
   state->next_credential_id = 1;
   state->customer = json_object_new ();
+  state->next_record_id = 5000000001;
   return state;
 }
 
@@ -59,6 +60,10 @@ sim_state_free (SimState *state)
   g_ptr_array_unref (state->services);
   g_ptr_array_unref (state->credentials);
   json_object_unref (state->customer);
+  g_clear_pointer (&state->zones, g_ptr_array_unref);
+  g_clear_pointer (&state->dkim, g_hash_table_unref);
+  g_free (state->zones_dir);
+  g_free (state->knot_socket);
   g_free (state);
 }
 

@@ -61,6 +61,14 @@ typedef struct
   gint64      next_task_id;
   gint64      next_account_id;
   gint64      next_credential_id;
+  /* DNS (sim-zones.c, sim-knot.c, sim-dkim.c): the zones the simulator owns (SimZone), where
+   * their files go and Knot's control socket (NULL: none), and the DKIM selectors of each
+   * "service/domain" (a GPtrArray of email.pro.Dkim objects). */
+  GPtrArray  *zones;
+  char       *zones_dir;
+  char       *knot_socket;
+  GHashTable *dkim;
+  gint64      next_record_id;
 } SimState;
 
 SimState      *sim_state_new                (guint          task_ms);
