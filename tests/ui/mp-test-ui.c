@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "mp-test-ui.h"
 
 void
@@ -110,6 +112,20 @@ mp_test_ui_screenshot (const char *name)
 
   if (folder == NULL)
     return;
+
+  /* $MAILPOST_TEST_SCREENSHOT_WIDTH narrows every window, to look at phone sizes. */
+  if (g_getenv ("MAILPOST_TEST_SCREENSHOT_WIDTH") != NULL)
+    {
+      GListModel *windows = gtk_window_get_toplevels ();
+      int width = atoi (g_getenv ("MAILPOST_TEST_SCREENSHOT_WIDTH"));
+
+      for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (windows, i);
+
+          gtk_window_set_default_size (window, width, 700);
+        }
+    }
 
   /* Transitions and the first frames of new windows take a moment. */
   g_timeout_add (600, on_timeout, &drawn);

@@ -26,7 +26,8 @@ GtkButton  *mp_test_ui_find_button   (GtkWidget         *root,
 /* The first toplevel window of that type, or NULL. */
 GtkWindow  *mp_test_ui_find_window   (GType              type);
 /* With $MAILPOST_TEST_SCREENSHOTS set to a folder, saves the screen there as NAME.png after
- * letting the windows draw; does nothing otherwise. */
+ * letting the windows draw (at $MAILPOST_TEST_SCREENSHOT_WIDTH pixels when set); does nothing
+ * otherwise. */
 void        mp_test_ui_screenshot    (const char        *name);
 
 G_END_DECLS

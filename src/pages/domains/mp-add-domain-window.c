@@ -271,9 +271,7 @@ show_refusal (MpAddDomainWindow *self,
   gboolean elsewhere = g_error_matches (error, MP_DOMAIN_ERROR, MP_DOMAIN_ERROR_AUTHORITATIVE_ELSEWHERE);
 
   if (elsewhere)
-    gtk_label_set_text (self->refusal_title,
-                        _("This domain is authoritative on another of the provider's e-mail services. "
-                          "That service claims every address of the domain, and two services cannot both do so."));
+    gtk_label_set_text (self->refusal_title, _("Another e-mail service already claims this domain."));
   else
     gtk_label_set_text (self->refusal_title, _("The domain was not added."));
   gtk_label_set_text (self->refusal_label, error->message);

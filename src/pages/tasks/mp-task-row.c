@@ -108,6 +108,9 @@ mp_task_row_update (MpTaskRow *self)
     g_ptr_array_add (lines, describe_time (TASK_TIME_STARTED, started));
   if (finished != NULL && !running)
     g_ptr_array_add (lines, describe_time (TASK_TIME_FINISHED, finished));
+  if (failed)
+    g_ptr_array_add (lines, g_strdup (_("The provider could not carry this out. Try the change again; "
+                                        "if it fails again, contact the provider's support.")));
   g_ptr_array_add (lines, NULL);
   subtitle = g_strjoinv ("\n", (char **) lines->pdata);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
