@@ -7,6 +7,7 @@
 #include "secrets/mp-credential-store.h"
 #include "mp-window.h"
 #include "pages/accounts/mp-accounts-page.h"
+#include "pages/diagnosis/mp-diagnosis-page.h"
 #include "pages/domains/mp-domains-page.h"
 #include "pages/overview/mp-overview-page.h"
 #include "pages/services/mp-services-page.h"
@@ -32,6 +33,7 @@ struct _MpWindow
   MpOverviewPage       *overview_page;
   MpDomainsPage        *domains_page;
   MpAccountsPage       *accounts_page;
+  MpDiagnosisPage      *diagnosis_page;
 
   /* Owned references */
   GSettings            *settings;
@@ -82,5 +84,6 @@ MpSession    *_mp_window_get_session        (MpWindow     *self);
 MpDomainsPage *_mp_window_get_domains_page  (MpWindow     *self);
 MpAccountsPage *_mp_window_get_accounts_page (MpWindow    *self);
 AdwViewStack *_mp_window_get_view_stack     (MpWindow     *self);
+MpDiagnosisPage *_mp_window_get_diagnosis_page (MpWindow  *self);
 
 G_END_DECLS

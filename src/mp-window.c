@@ -31,6 +31,7 @@ _mp_window_update_actions (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-tasks", self->session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-domains", self->session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-accounts", self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-diagnosis", self->session != NULL);
 }
 
 void
@@ -250,6 +251,19 @@ show_accounts_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (MP_WINDOW (widget)->view_stack, "accounts");
 }
 
+/* The Domains page's "Check DNS": the domain's row on the Diagnosis page, checked now. */
+static void
+show_diagnosis_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "diagnosis");
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->diagnosis_page), "diagnosis.show-domain",
+                                      parameter);
+}
+
 static void
 mp_window_dispose (GObject *object)
 {
@@ -305,6 +319,7 @@ mp_window_class_init (MpWindowClass *klass)
   g_type_ensure (MP_TYPE_OVERVIEW_PAGE);
   g_type_ensure (MP_TYPE_DOMAINS_PAGE);
   g_type_ensure (MP_TYPE_ACCOUNTS_PAGE);
+  g_type_ensure (MP_TYPE_DIAGNOSIS_PAGE);
   g_type_ensure (MP_TYPE_COPYABLE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mailpost/Mailpost/mp-window.ui");
@@ -321,6 +336,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, domains_page);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, accounts_page);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, diagnosis_page);
   gtk_widget_class_bind_template_callback (widget_class, on_main_stack_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_page_add_toast);
   gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
@@ -334,6 +350,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-tasks", NULL, show_tasks_action);
   gtk_widget_class_install_action (widget_class, "win.show-domains", NULL, show_domains_action);
   gtk_widget_class_install_action (widget_class, "win.show-accounts", NULL, show_accounts_action);
+  gtk_widget_class_install_action (widget_class, "win.show-diagnosis", "s", show_diagnosis_action);
 }
 
 static void
@@ -368,6 +385,10 @@ mp_window_init (MpWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  /* The diagnosis page checks the domains of the service the domains page shows. */
+  g_object_bind_property (self->domains_page, "session", self->diagnosis_page, "session",
+                          G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (_mp_window_update_switcher), self, G_CONNECT_SWAPPED);
@@ -440,4 +461,10 @@ AdwViewStack *
 _mp_window_get_view_stack (MpWindow *self)
 {
   return self->view_stack;
+}
+
+MpDiagnosisPage *
+_mp_window_get_diagnosis_page (MpWindow *self)
+{
+  return self->diagnosis_page;
 }

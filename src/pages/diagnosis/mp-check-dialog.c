@@ -22,7 +22,6 @@ struct _MpCheckDialog
   GtkLabel             *summary_label;
   GtkLabel             *explanation_label;
   GtkBox               *details_box;
-  GtkLabel             *api_label;
   GtkWidget            *fix_button;
   GtkWidget            *dkim_button;
   GtkWidget            *guide_button;
@@ -113,7 +112,11 @@ fill_records (GtkBox     *box,
     {
       g_autofree char *line = mp_dns_record_to_zone_line (g_ptr_array_index (records, i));
 
-      gtk_box_append (box, new_label (line, "monospace"));
+      GtkWidget *label = new_label (line, "monospace");
+
+      /* Narrow enough that expected and found fit side by side in a wide dialog. */
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+      gtk_box_append (box, label);
     }
 }
 
@@ -236,6 +239,15 @@ fill_servers (MpCheckDialog *self,
     }
 }
 
+/* The buttons sit in a flow box, whose own child would keep an empty slot. */
+static void
+set_action_visible (GtkWidget *button,
+                    gboolean   visible)
+{
+  gtk_widget_set_visible (button, visible);
+  gtk_widget_set_visible (gtk_widget_get_parent (button), visible);
+}
+
 static gboolean
 result_has_fix (MpCheckResult *result)
 {
@@ -298,12 +310,11 @@ rebuild (MpCheckDialog *self)
                           ? _("The provider has confirmed that the domain is yours. This check is no longer needed.")
                           : _("This check is not part of the latest result. Check again."));
       gtk_label_set_text (self->explanation_label, "");
-      gtk_widget_set_visible (GTK_WIDGET (self->api_label), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->compare_group), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->add_group), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->remove_group), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->servers_group), FALSE);
-      gtk_widget_set_visible (self->fix_button, FALSE);
+      set_action_visible (self->fix_button, FALSE);
       update_fix_status (self);
       return;
     }
@@ -314,13 +325,6 @@ rebuild (MpCheckDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), result->explanation != NULL);
   for (guint i = 0; i < result->details->len; i++)
     gtk_box_append (self->details_box, new_label (g_ptr_array_index (result->details, i), NULL));
-
-  if (result->api_disagrees)
-    gtk_label_set_text (self->api_label,
-                        result->status == MP_CHECK_STATUS_OK
-                        ? _("The provider's own check has not caught up yet and still shows a problem. It checks again by itself; nothing needs to be done.")
-                        : _("The provider's own check has not caught up yet and still shows this as correct. Trust the live result above."));
-  gtk_widget_set_visible (GTK_WIDGET (self->api_label), result->api_disagrees);
 
   gtk_widget_set_visible (GTK_WIDGET (self->compare_group), TRUE);
   fill_records (self->expected_box, result->expected, _("The provider did not say what it expects."));
@@ -336,10 +340,10 @@ rebuild (MpCheckDialog *self)
                                          : _("Create these records at your DNS host, exactly as shown."));
   fill_servers (self, result);
 
-  gtk_widget_set_visible (self->fix_button,
-                          hosted && result_has_fix (result)
-                          && result->status != MP_CHECK_STATUS_OK
-                          && result->status != MP_CHECK_STATUS_IN_PROGRESS);
+  set_action_visible (self->fix_button,
+                      hosted && result_has_fix (result)
+                      && result->status != MP_CHECK_STATUS_OK
+                      && result->status != MP_CHECK_STATUS_IN_PROGRESS);
   update_fix_status (self);
 }
 
@@ -489,7 +493,7 @@ mp_check_dialog_new (GtkWindow     *parent,
   adw_window_title_set_title (self->window_title, mp_check_id_to_title (id));
   gtk_window_set_title (GTK_WINDOW (self), mp_check_id_to_title (id));
   mp_status_indicator_set_title (self->indicator, mp_check_id_to_title (id));
-  gtk_widget_set_visible (self->dkim_button, id == MP_CHECK_ID_DKIM);
+  set_action_visible (self->dkim_button, id == MP_CHECK_ID_DKIM);
 
   g_signal_connect_object (check, "notify::diagnosis", G_CALLBACK (on_diagnosis_changed), self,
                            G_CONNECT_SWAPPED);
@@ -564,7 +568,6 @@ mp_check_dialog_class_init (MpCheckDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpCheckDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, MpCheckDialog, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, MpCheckDialog, details_box);
-  gtk_widget_class_bind_template_child (widget_class, MpCheckDialog, api_label);
   gtk_widget_class_bind_template_child (widget_class, MpCheckDialog, fix_button);
   gtk_widget_class_bind_template_child (widget_class, MpCheckDialog, dkim_button);
   gtk_widget_class_bind_template_child (widget_class, MpCheckDialog, guide_button);

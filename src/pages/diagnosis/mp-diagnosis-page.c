@@ -13,6 +13,7 @@ struct _MpDiagnosisPage
   /* Template widgets */
   GtkStack       *stack;
   AdwStatusPage  *failed_page;
+  GtkWidget      *retry_button;
   GtkListBox     *list_box;
 
   /* Owned references */
@@ -379,6 +380,7 @@ mp_diagnosis_page_class_init (MpDiagnosisPageClass *klass)
                                                "/io/github/mailpost/Mailpost/pages/diagnosis/mp-diagnosis-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MpDiagnosisPage, stack);
   gtk_widget_class_bind_template_child (widget_class, MpDiagnosisPage, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, MpDiagnosisPage, retry_button);
   gtk_widget_class_bind_template_child (widget_class, MpDiagnosisPage, list_box);
 
   gtk_widget_class_install_action (widget_class, "diagnosis.check-all", NULL, check_all_action);

@@ -174,6 +174,7 @@ update (MpDkimDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
 
+  /* At most one of the three fits the state at a time. */
   gtk_widget_set_visible (self->configure_button,
                           loaded && g_list_model_get_n_items (self->selectors) > 0
                           && !any_selector (self, mp_dkim_selector_get_created));
