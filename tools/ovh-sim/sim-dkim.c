@@ -3,38 +3,14 @@
 
 #include <string.h>
 
-#include "sim-dkim.h"
-#include "sim-emailpro.h"
+#include "sim-dkim-private.h"
 #include "sim-reply.h"
 #include "sim-tasks.h"
-#include "sim-validate.h"
 #include "sim-zones.h"
-
-/* The body of POST …/domain/{domainName}/dkim */
-static const SimField create_fields[] = {
-  { "autoEnableDKIM", SIM_FIELD_BOOLEAN, FALSE },
-  { "configureDkim", SIM_FIELD_BOOLEAN, FALSE },
-  { "selectorName", SIM_FIELD_STRING, FALSE },
-};
 
 /* A real 2048-bit RSA public key, published behind every targetRecord. */
 #define DKIM_KEY "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAq9fhjUFPGtYZkAwZNapyzzHT6boXOjy/XZ0CVedFS7FrpQgGd0I60e5/ld7gxfezk6hTr9aiKrQ+WuLEVeTjAsS4mk64tw/J/2Ht7zH0BDiXOl/i0TLNnQff+ZXbOhiCUJ/fB0qhPRUQ9VMhB8YO4hsKBPsyOIvfd1B7iXL4F6bPpplqBSjtlGAiRCgIsoJt2fTeYDtDpjfqd35Z0NHGEzTwufEbK0JjhaoqKAKRXuqBiJ6/TzdTuCphYJv2q7dcuprJyCJqM+QbiPHZEaAc6nzA36VxOKDuDNNZGoIZwkDDUW8GOcP3UPsz9BHu5u/DLlZxzMMV+K6Z4tVSoH7QlwIDAQAB"
 #define PROVIDER_ZONE "mail.ovh.net"
-
-#define MESSAGE_PENDING "A task is already pending on this DKIM selector"
-
-typedef struct
-{
-  JsonObject *object;          /* email.pro.Dkim */
-  gboolean    auto_enable;
-  gboolean    configure;
-} SimDkim;
-
-typedef struct
-{
-  GPtrArray *allowed;          /* char *: what dkimSelector lists */
-  GPtrArray *selectors;        /* SimDkim, created ones */
-} SimDkimDomain;
 
 static void
 sim_dkim_free (SimDkim *dkim)
@@ -52,10 +28,10 @@ sim_dkim_domain_free (SimDkimDomain *domain)
 }
 
 /* ovhemp123456-selector1 / -selector2, stable for a service. */
-static SimDkimDomain *
-dkim_domain_get (SimState   *state,
-                 SimService *service,
-                 const char *domain_name)
+SimDkimDomain *
+sim_dkim_domain_get (SimState   *state,
+                     SimService *service,
+                     const char *domain_name)
 {
   g_autofree char *key = g_strdup_printf ("%s/%s", service->name, domain_name);
   SimDkimDomain *domain;
@@ -79,8 +55,8 @@ dkim_domain_get (SimState   *state,
   return domain;
 }
 
-static SimDkim *
-find_selector (SimDkimDomain *domain,
+SimDkim *
+sim_dkim_find (SimDkimDomain *domain,
                const char    *name)
 {
   for (guint i = 0; name != NULL && i < domain->selectors->len; i++)
@@ -93,16 +69,16 @@ find_selector (SimDkimDomain *domain,
   return NULL;
 }
 
-static const char *
-status_of (SimDkim *dkim)
+const char *
+sim_dkim_status (SimDkim *dkim)
 {
   return json_object_get_string_member (dkim->object, "status");
 }
 
-static void
-set_status (SimState   *state,
-            SimDkim    *dkim,
-            const char *status)
+void
+sim_dkim_set_status (SimState   *state,
+                     SimDkim    *dkim,
+                     const char *status)
 {
   g_autofree char *now = sim_state_now_string (state);
 
@@ -162,8 +138,8 @@ cname_published (SimState *state,
   return FALSE;
 }
 
-static gboolean
-has_pending_task (SimDkim *dkim)
+gboolean
+sim_dkim_has_pending_task (SimDkim *dkim)
 {
   return json_object_get_int_member_with_default (dkim->object, "taskPendingId", 0) != 0;
 }
@@ -192,15 +168,14 @@ selector_ref_resolve (SelectorRef   *ref,
                       SimService    *service,
                       SimDkimDomain **domain_out)
 {
-  SimDkimDomain *domain = dkim_domain_get (ref->state, service,
-                                           json_object_get_string_member (ref->domain, "name"));
+  SimDkimDomain *domain = sim_dkim_domain_get (ref->state, service,
+                                               json_object_get_string_member (ref->domain, "name"));
 
   if (domain_out != NULL)
     *domain_out = domain;
-  return find_selector (domain, ref->selector);
+  return sim_dkim_find (domain, ref->selector);
 }
 
-static SimTask *start_enable (SimState *state, SimService *service, JsonObject *domain, SimDkim *dkim);
 
 static void
 update_selectors (SimState      *state,
@@ -214,13 +189,13 @@ update_selectors (SimState      *state,
       gboolean present = cname_published (state, dkim);
 
       json_object_set_boolean_member (dkim->object, "cnameIsValid", present);
-      if (present && g_strcmp0 (status_of (dkim), "waitingRecord") == 0)
+      if (present && g_strcmp0 (sim_dkim_status (dkim), "waitingRecord") == 0)
         {
-          set_status (state, dkim, "ready");
+          sim_dkim_set_status (state, dkim, "ready");
           if (dkim->auto_enable)
             {
               dkim->auto_enable = FALSE;
-              start_enable (state, service, domain_object, dkim);
+              sim_dkim_start_enable (state, service, domain_object, dkim);
             }
         }
     }
@@ -257,7 +232,7 @@ add_done (SimService *service,
       sim_zone_publish (ref->state, zone);
     }
 
-  set_status (ref->state, dkim, "waitingRecord");
+  sim_dkim_set_status (ref->state, dkim, "waitingRecord");
   update_selectors (ref->state, service, ref->domain, domain);
 }
 
@@ -289,10 +264,10 @@ enable_done (SimService *service,
     {
       SimDkim *other = g_ptr_array_index (domain->selectors, i);
 
-      if (other != dkim && g_strcmp0 (status_of (other), "inProduction") == 0)
-        set_status (ref->state, other, "ready");
+      if (other != dkim && g_strcmp0 (sim_dkim_status (other), "inProduction") == 0)
+        sim_dkim_set_status (ref->state, other, "ready");
     }
-  set_status (ref->state, dkim, "inProduction");
+  sim_dkim_set_status (ref->state, dkim, "inProduction");
 }
 
 static void
@@ -303,7 +278,7 @@ back_to_ready (SimService *service,
   SimDkim *dkim = selector_ref_resolve (ref, service, NULL);
 
   if (dkim != NULL)
-    set_status (ref->state, dkim, "ready");
+    sim_dkim_set_status (ref->state, dkim, "ready");
 }
 
 static void
@@ -314,7 +289,7 @@ back_to_production (SimService *service,
   SimDkim *dkim = selector_ref_resolve (ref, service, NULL);
 
   if (dkim != NULL)
-    set_status (ref->state, dkim, "inProduction");
+    sim_dkim_set_status (ref->state, dkim, "inProduction");
 }
 
 static SimTask *
@@ -337,14 +312,43 @@ start_task (SimState      *state,
   return task;
 }
 
-static SimTask *
-start_enable (SimState   *state,
-              SimService *service,
-              JsonObject *domain,
-              SimDkim    *dkim)
+SimTask *
+sim_dkim_start_enable (SimState   *state,
+                       SimService *service,
+                       JsonObject *domain,
+                       SimDkim    *dkim)
 {
-  set_status (state, dkim, "enabling");
+  sim_dkim_set_status (state, dkim, "enabling");
   return start_task (state, service, domain, dkim, "enableDKIM", enable_done, back_to_ready);
+}
+
+SimTask *
+sim_dkim_start_create (SimState   *state,
+                       SimService *service,
+                       JsonObject *domain,
+                       SimDkim    *dkim)
+{
+  return start_task (state, service, domain, dkim, "addDomainDKIM", add_done, forget_selector);
+}
+
+SimTask *
+sim_dkim_start_delete (SimState   *state,
+                       SimService *service,
+                       JsonObject *domain,
+                       SimDkim    *dkim)
+{
+  sim_dkim_set_status (state, dkim, "deleting");
+  return start_task (state, service, domain, dkim, "deleteDomainDKIM", forget_selector, back_to_ready);
+}
+
+SimTask *
+sim_dkim_start_disable (SimState   *state,
+                        SimService *service,
+                        JsonObject *domain,
+                        SimDkim    *dkim)
+{
+  sim_dkim_set_status (state, dkim, "disabling");
+  return start_task (state, service, domain, dkim, "disableDKIM", back_to_ready, back_to_production);
 }
 
 /* ---- diagnostics ------------------------------------------------------------------------- */
@@ -354,8 +358,8 @@ sim_dkim_update_domain (SimState   *state,
                         SimService *service,
                         JsonObject *domain_object)
 {
-  SimDkimDomain *domain = dkim_domain_get (state, service,
-                                           json_object_get_string_member (domain_object, "name"));
+  SimDkimDomain *domain = sim_dkim_domain_get (state, service,
+                                               json_object_get_string_member (domain_object, "name"));
   JsonObject *diagnostics = json_object_get_object_member (domain_object, "dkimDiagnostics");
   guint in_production = 0, moving = 0, missing = 0, wrong = 0;
   const char *state_name = "disabled";
@@ -369,7 +373,7 @@ sim_dkim_update_domain (SimState   *state,
   for (guint i = 0; i < domain->selectors->len; i++)
     {
       SimDkim *dkim = g_ptr_array_index (domain->selectors, i);
-      const char *status = status_of (dkim);
+      const char *status = sim_dkim_status (dkim);
       const char *customer = json_object_get_string_member (dkim->object, "customerRecord");
       SimZone *zone = sim_zones_find_for (state, customer);
       g_autoptr(GPtrArray) cnames = zone != NULL ? sim_zone_lookup (zone, customer, MP_DNS_RECORD_TYPE_CNAME) : NULL;
@@ -415,91 +419,10 @@ sim_dkim_update_domain (SimState   *state,
     }
 }
 
-/* ---- routes ------------------------------------------------------------------------------ */
-
-/* The service and domain of the route, or NULL after answering 404. */
-static JsonObject *
-lookup_domain (SimRequest  *request,
-               SimService **service_out)
-{
-  SimService *service = sim_emailpro_lookup_service (request);
-  const char *name = sim_request_get_param (request, "domainName");
-  JsonObject *domain;
-
-  if (service == NULL)
-    return NULL;
-  domain = sim_service_find_domain (service, name);
-  if (domain == NULL)
-    {
-      sim_reply_object_missing (request->msg, "domainName", name);
-      return NULL;
-    }
-  *service_out = service;
-  sim_dkim_update_domain (request->state, service, domain);
-  return domain;
-}
-
-static SimDkim *
-lookup_selector (SimRequest  *request,
-                 SimService **service_out,
-                 JsonObject **domain_out)
-{
-  JsonObject *domain = lookup_domain (request, service_out);
-  const char *name = sim_request_get_param (request, "selectorName");
-  SimDkim *dkim;
-
-  if (domain == NULL)
-    return NULL;
-  dkim = find_selector (dkim_domain_get (request->state, *service_out,
-                                         json_object_get_string_member (domain, "name")), name);
-  if (dkim == NULL)
-    sim_reply_object_missing (request->msg, "selectorName", name);
-  *domain_out = domain;
-  return dkim;
-}
-
-static void
-handle_list_allowed (SimRequest *request)
-{
-  SimService *service;
-  JsonObject *domain = lookup_domain (request, &service);
-  g_autoptr(JsonArray) names = json_array_new ();
-  SimDkimDomain *dkim;
-
-  if (domain == NULL)
-    return;
-  dkim = dkim_domain_get (request->state, service, json_object_get_string_member (domain, "name"));
-  for (guint i = 0; i < dkim->allowed->len; i++)
-    json_array_add_string_element (names, g_ptr_array_index (dkim->allowed, i));
-  sim_reply_json_array (request->msg, names);
-}
-
-static void
-handle_list (SimRequest *request)
-{
-  SimService *service;
-  JsonObject *domain = lookup_domain (request, &service);
-  g_autoptr(JsonArray) ids = json_array_new ();
-  g_autoptr(JsonArray) objects = json_array_new ();
-  SimDkimDomain *dkim;
-
-  if (domain == NULL)
-    return;
-  dkim = dkim_domain_get (request->state, service, json_object_get_string_member (domain, "name"));
-  for (guint i = 0; i < dkim->selectors->len; i++)
-    {
-      SimDkim *selector = g_ptr_array_index (dkim->selectors, i);
-
-      json_array_add_string_element (ids, json_object_get_string_member (selector->object, "selectorName"));
-      json_array_add_object_element (objects, json_object_ref (selector->object));
-    }
-  sim_request_reply_list (request, ids, objects);
-}
-
-static JsonObject *
-new_dkim_object (const char *selector,
-                 const char *domain_name,
-                 const char *now)
+JsonObject *
+sim_dkim_new_object (const char *selector,
+                     const char *domain_name,
+                     const char *now)
 {
   JsonObject *object = json_object_new ();
   g_autofree char *customer = g_strdup_printf ("%s._domainkey.%s", selector, domain_name);
@@ -516,189 +439,14 @@ new_dkim_object (const char *selector,
   return object;
 }
 
-static gboolean
-allowed_contains (SimDkimDomain *domain,
-                  const char    *name)
+gboolean
+sim_dkim_is_allowed (SimDkimDomain *domain,
+                     const char    *name)
 {
   for (guint i = 0; i < domain->allowed->len; i++)
     if (g_str_equal (g_ptr_array_index (domain->allowed, i), name))
       return TRUE;
   return FALSE;
-}
-
-static void
-handle_create (SimRequest *request)
-{
-  SimService *service;
-  JsonObject *domain = lookup_domain (request, &service);
-  g_autoptr(JsonObject) body = NULL;
-  g_autoptr(JsonObject) none = json_object_new ();
-  g_autofree char *message = NULL;
-  g_autofree char *now = NULL;
-  SimDkimDomain *dkim_domain;
-  const char *domain_name;
-  const char *selector;
-  SimZone *zone;
-  SimDkim *dkim;
-  SimTask *task;
-
-  if (domain == NULL || (body = sim_request_body_object (request->msg)) == NULL)
-    return;
-
-  if (!sim_validate_writable (body, create_fields, G_N_ELEMENTS (create_fields), none, &message))
-    {
-      sim_reply_bad_request (request->msg, message);
-      return;
-    }
-
-  domain_name = json_object_get_string_member (domain, "name");
-  dkim_domain = dkim_domain_get (request->state, service, domain_name);
-  selector = json_object_get_string_member_with_default (body, "selectorName", NULL);
-  zone = sim_zones_find_for (request->state, domain_name);
-
-  if (selector == NULL)
-    {
-      sim_reply_bad_request (request->msg, "[selectorName] Missing parameter");
-      return;
-    }
-  if (!allowed_contains (dkim_domain, selector))
-    {
-      message = g_strdup_printf ("Selector %s is not available for domain %s", selector, domain_name);
-      sim_reply_bad_request (request->msg, message);
-      return;
-    }
-  if (find_selector (dkim_domain, selector) != NULL)
-    {
-      message = g_strdup_printf ("DKIM selector %s already exists for domain %s", selector, domain_name);
-      sim_reply_class_error (request->msg, SOUP_STATUS_CONFLICT, "Client::Conflict::AlreadyExists", message);
-      return;
-    }
-  if (json_object_get_boolean_member_with_default (body, "configureDkim", FALSE) &&
-      (zone == NULL || !zone->in_account))
-    {
-      message = g_strdup_printf ("The DNS zone of %s is not in this account: DKIM cannot be configured automatically", domain_name);
-      sim_reply_bad_request (request->msg, message);
-      return;
-    }
-
-  now = sim_state_now_string (request->state);
-  dkim = g_new0 (SimDkim, 1);
-  dkim->object = new_dkim_object (selector, domain_name, now);
-  dkim->auto_enable = json_object_get_boolean_member_with_default (body, "autoEnableDKIM", FALSE);
-  dkim->configure = json_object_get_boolean_member_with_default (body, "configureDkim", FALSE);
-  g_ptr_array_add (dkim_domain->selectors, dkim);
-
-  task = start_task (request->state, service, domain, dkim, "addDomainDKIM", add_done, forget_selector);
-  sim_reply_json_object (request->msg, task->object);
-}
-
-static void
-handle_get (SimRequest *request)
-{
-  SimService *service;
-  JsonObject *domain;
-  SimDkim *dkim = lookup_selector (request, &service, &domain);
-
-  if (dkim != NULL)
-    sim_reply_json_object (request->msg, dkim->object);
-}
-
-static void
-handle_delete (SimRequest *request)
-{
-  SimService *service;
-  JsonObject *domain;
-  SimDkim *dkim = lookup_selector (request, &service, &domain);
-  g_autofree char *message = NULL;
-  SimTask *task;
-
-  if (dkim == NULL)
-    return;
-  if (has_pending_task (dkim))
-    {
-      sim_reply_class_error (request->msg, SOUP_STATUS_CONFLICT, "Client::Conflict", MESSAGE_PENDING);
-      return;
-    }
-  if (g_strcmp0 (status_of (dkim), "inProduction") == 0)
-    {
-      message = g_strdup_printf ("DKIM selector %s is in production: disable it before deleting it",
-                                 json_object_get_string_member (dkim->object, "selectorName"));
-      sim_reply_bad_request (request->msg, message);
-      return;
-    }
-
-  set_status (request->state, dkim, "deleting");
-  task = start_task (request->state, service, domain, dkim, "deleteDomainDKIM", forget_selector, back_to_ready);
-  sim_reply_json_object (request->msg, task->object);
-}
-
-static void
-handle_enable (SimRequest *request)
-{
-  SimService *service;
-  JsonObject *domain;
-  SimDkim *dkim = lookup_selector (request, &service, &domain);
-  g_autofree char *message = NULL;
-
-  if (dkim == NULL)
-    return;
-  if (has_pending_task (dkim))
-    {
-      sim_reply_class_error (request->msg, SOUP_STATUS_CONFLICT, "Client::Conflict", MESSAGE_PENDING);
-      return;
-    }
-  if (g_strcmp0 (status_of (dkim), "ready") != 0)
-    {
-      message = g_strdup_printf ("DKIM selector %s cannot be enabled in status %s: it must be ready",
-                                 json_object_get_string_member (dkim->object, "selectorName"), status_of (dkim));
-      sim_reply_bad_request (request->msg, message);
-      return;
-    }
-
-  sim_reply_json_object (request->msg, start_enable (request->state, service, domain, dkim)->object);
-}
-
-static void
-handle_disable (SimRequest *request)
-{
-  SimService *service;
-  JsonObject *domain;
-  SimDkim *dkim = lookup_selector (request, &service, &domain);
-  g_autofree char *message = NULL;
-  SimTask *task;
-
-  if (dkim == NULL)
-    return;
-  if (has_pending_task (dkim))
-    {
-      sim_reply_class_error (request->msg, SOUP_STATUS_CONFLICT, "Client::Conflict", MESSAGE_PENDING);
-      return;
-    }
-  if (g_strcmp0 (status_of (dkim), "inProduction") != 0)
-    {
-      message = g_strdup_printf ("DKIM selector %s is not in production",
-                                 json_object_get_string_member (dkim->object, "selectorName"));
-      sim_reply_bad_request (request->msg, message);
-      return;
-    }
-
-  set_status (request->state, dkim, "disabling");
-  task = start_task (request->state, service, domain, dkim, "disableDKIM", back_to_ready, back_to_production);
-  sim_reply_json_object (request->msg, task->object);
-}
-
-void
-sim_dkim_register (SimRouter *router)
-{
-#define DOMAIN "/email/pro/{service}/domain/{domainName}"
-  sim_router_add (router, "GET", DOMAIN "/dkimSelector", SIM_ROUTE_SIGNED, handle_list_allowed);
-  sim_router_add (router, "GET", DOMAIN "/dkim", SIM_ROUTE_SIGNED, handle_list);
-  sim_router_add (router, "POST", DOMAIN "/dkim", SIM_ROUTE_SIGNED, handle_create);
-  sim_router_add (router, "GET", DOMAIN "/dkim/{selectorName}", SIM_ROUTE_SIGNED, handle_get);
-  sim_router_add (router, "DELETE", DOMAIN "/dkim/{selectorName}", SIM_ROUTE_SIGNED, handle_delete);
-  sim_router_add (router, "POST", DOMAIN "/dkim/{selectorName}/enable", SIM_ROUTE_SIGNED, handle_enable);
-  sim_router_add (router, "POST", DOMAIN "/dkim/{selectorName}/disable", SIM_ROUTE_SIGNED, handle_disable);
-#undef DOMAIN
 }
 
 /* ---- seed -------------------------------------------------------------------------------- */
@@ -722,7 +470,7 @@ seed_domain (SimState    *state,
       if (sim_service_find_domain (service, name) == NULL)
         continue;
       found = TRUE;
-      domain = dkim_domain_get (state, service, name);
+      domain = sim_dkim_domain_get (state, service, name);
       if (selectors != NULL && json_array_get_length (selectors) > 0)
         g_ptr_array_set_size (domain->allowed, 0);
 
@@ -745,7 +493,7 @@ seed_domain (SimState    *state,
             continue;  /* allowed, not created */
 
           dkim = g_new0 (SimDkim, 1);
-          dkim->object = new_dkim_object (selector, name, now);
+          dkim->object = sim_dkim_new_object (selector, name, now);
           json_object_set_string_member (dkim->object, "status", status);
           target = g_strdup (json_object_get_string_member_with_default (selector_seed, "targetRecord", NULL));
           if (target == NULL && !g_str_equal (status, "todo"))
