@@ -1,7 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The diagnosis page, its indicators and the check dialog, in the real window against the
- * simulator (tests/ui/seed-diagnosis.json) and Knot serving tests/zones on loopback. */
+ * simulator (tests/ui/seed-diagnosis.json) and Knot serving tests/zones on loopback; and
+ * "Fix Automatically" end to end: the simulator owns the zones of test-dns.json, writes them
+ * as zone files that a Knot of this test serves, and reloads it after the fix. */
 #include "config.h"
+
+#include <signal.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+#include <glib/gstdio.h>
 
 #include "mp-test-knot.h"
 #include "mp-test-sim.h"
@@ -15,9 +23,39 @@
 
 typedef struct
 {
-  MpTestDns *dns;
-  MpTestSim *sim;
-  MpWindow  *window;
+  const char *seed;       /* NULL: tests/ui/seed-diagnosis.json */
+  const char *application_key;
+  const char *application_secret;
+  const char *consumer_key;
+  const char *dns;        /* "zones": tests/zones; "silent": nobody answers; "sim": the
+                           * simulator's own zones */
+  const char *domains[3];
+} Setup;
+
+static const Setup zones_setup = {
+  NULL, "testAppKeyDiag1a", "testAppSecretDiag1aaaaaaaaaaaaaa", "testCkDiagnosis001aaaaaaaaaaaaaa",
+  "zones", { "good.test", "nomx.test", NULL },
+};
+
+static const Setup silent_setup = {
+  NULL, "testAppKeyDiag1a", "testAppSecretDiag1aaaaaaaaaaaaaa", "testCkDiagnosis001aaaaaaaaaaaaaa",
+  "silent", { "good.test", "nomx.test", NULL },
+};
+
+static const Setup hosted_setup = {
+  "test-dns.json", "testAppKeyDns1aa", "testAppSecretDns1aaaaaaaaaaaaaaa", "testCkDnsFix00001aaaaaaaaaaaaaaa",
+  "sim", { "fixme.test", "moved.test", NULL },
+};
+
+typedef struct
+{
+  const Setup *setup;
+  MpTestDns   *dns;
+  MpTestSim   *sim;
+  MpWindow    *window;
+  /* "sim": a knotd serving the simulator's zone files, and its folder. */
+  char        *directory;
+  GSubprocess *knot;
 } Fixture;
 
 static MpDiagnosisPage *
@@ -40,19 +78,18 @@ domains_loaded (gpointer data)
   MpSession *session = _mp_window_get_session (fixture->window);
 
   return session != NULL && !mp_session_get_loading (session)
-         && g_list_model_get_n_items (mp_session_get_domains (session)) == 2
-         && mp_diagnosis_page_find_row (page (fixture), "nomx.test") != NULL;
+         && mp_diagnosis_page_find_row (page (fixture), fixture->setup->domains[0]) != NULL
+         && mp_diagnosis_page_find_row (page (fixture), fixture->setup->domains[1]) != NULL;
 }
 
 static gboolean
 all_checked (gpointer data)
 {
   Fixture *fixture = data;
-  const char *names[] = { "good.test", "nomx.test" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; fixture->setup->domains[i] != NULL; i++)
     {
-      MpDomainCheck *check = mp_diagnosis_page_get_check (page (fixture), names[i]);
+      MpDomainCheck *check = mp_diagnosis_page_get_check (page (fixture), fixture->setup->domains[i]);
 
       if (check == NULL || mp_domain_check_get_checking (check)
           || (mp_domain_check_get_diagnosis (check) == NULL && mp_domain_check_get_error (check) == NULL))
@@ -63,29 +100,112 @@ all_checked (gpointer data)
 }
 
 static void
+die_with_parent (gpointer user_data)
+{
+#ifdef __linux__
+  /* An aborted test must not leave a knotd behind. */
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+#endif
+}
+
+/* The simulator writes its zone files and knot-zones.conf into DIR/zones and reloads this
+ * knotd through DIR/knot.sock after each /refresh (tools/ovh-sim/README.md). */
+static void
+start_sim_with_knot (Fixture *fixture)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                                                       | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *zones_dir = NULL;
+  g_autofree char *socket_path = NULL;
+  g_autofree char *config_path = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *server = NULL;
+  guint16 port = mp_test_dns_pick_port ();
+
+  fixture->directory = g_dir_make_tmp ("mailpost-ui-diagnosis-XXXXXX", &error);
+  g_assert_no_error (error);
+  zones_dir = g_build_filename (fixture->directory, "zones", NULL);
+  socket_path = g_build_filename (fixture->directory, "knot.sock", NULL);
+
+  {
+    const char * const args[] = {
+      "--task-ms", "100", "--zones-dir", zones_dir, "--knot-socket", socket_path, NULL
+    };
+
+    fixture->sim = mp_test_sim_start (fixture->setup->seed, args);
+  }
+
+  config = g_strdup_printf ("server:\n  rundir: \"%1$s\"\n  listen: 127.0.0.1@%2$u\n"
+                            "control:\n  listen: \"%1$s/knot.sock\"\n"
+                            "database:\n  storage: \"%1$s\"\n"
+                            "template:\n  - id: default\n    storage: \"%1$s\"\n"
+                            "    zonefile-sync: -1\n    zonefile-load: whole\n    journal-content: none\n"
+                            "include: \"%1$s/zones/knot-zones.conf\"\n",
+                            fixture->directory, port);
+  config_path = g_build_filename (fixture->directory, "knot.conf", NULL);
+  g_file_set_contents (config_path, config, -1, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  fixture->knot = g_subprocess_launcher_spawn (launcher, &error, "knotd", "-c", config_path, NULL);
+  if (fixture->knot == NULL)
+    g_error ("Could not start knotd (install the package knot): %s", error->message);
+
+  server = g_strdup_printf ("127.0.0.1:%u", port);
+  g_setenv ("MAILPOST_DNS_SERVER", server, TRUE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  const char *server = data;
-  g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "ui", "seed-diagnosis.json", NULL);
+  const Setup *setup = data;
 
-  fixture->dns = mp_test_dns_start ();
-  fixture->sim = mp_test_sim_start (seed, NULL);
+  fixture->setup = setup;
 
-  /* The silent server never answers: DNS cannot be checked at all. */
-  if (server != NULL && g_str_equal (server, "silent"))
-    {
-      g_autofree char *silent = g_strdup_printf ("127.0.0.4:%u", mp_test_dns_get_port (fixture->dns));
-
-      g_setenv ("MAILPOST_DNS_SERVER", silent, TRUE);
-    }
+  if (g_str_equal (setup->dns, "sim"))
+    start_sim_with_knot (fixture);
   else
-    g_setenv ("MAILPOST_DNS_SERVER", mp_test_dns_get_bootstrap (fixture->dns), TRUE);
+    {
+      g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "ui", "seed-diagnosis.json", NULL);
+
+      fixture->dns = mp_test_dns_start ();
+      fixture->sim = mp_test_sim_start (seed, NULL);
+
+      /* The silent server never answers: DNS cannot be checked at all. */
+      if (g_str_equal (setup->dns, "silent"))
+        {
+          g_autofree char *silent = g_strdup_printf ("127.0.0.4:%u", mp_test_dns_get_port (fixture->dns));
+
+          g_setenv ("MAILPOST_DNS_SERVER", silent, TRUE);
+        }
+      else
+        g_setenv ("MAILPOST_DNS_SERVER", mp_test_dns_get_bootstrap (fixture->dns), TRUE);
+    }
 
   g_setenv ("OVH_ENDPOINT", mp_test_sim_get_base_url (fixture->sim), TRUE);
-  g_setenv ("OVH_APPLICATION_KEY", "testAppKeyDiag1a", TRUE);
-  g_setenv ("OVH_APPLICATION_SECRET", "testAppSecretDiag1aaaaaaaaaaaaaa", TRUE);
-  g_setenv ("OVH_CONSUMER_KEY", "testCkDiagnosis001aaaaaaaaaaaaaa", TRUE);
+  g_setenv ("OVH_APPLICATION_KEY", setup->application_key, TRUE);
+  g_setenv ("OVH_APPLICATION_SECRET", setup->application_secret, TRUE);
+  g_setenv ("OVH_CONSUMER_KEY", setup->consumer_key, TRUE);
 
   fixture->window = g_object_ref_sink (mp_window_new (NULL));
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -103,17 +223,31 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkWindow *other;
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
-  while ((other = mp_test_ui_find_window (GTK_TYPE_WINDOW)) != NULL
-         && other != GTK_WINDOW (fixture->window))
-    gtk_window_destroy (other);
+  /* Dialogs first: a later test must not find this one's. */
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i - 1);
+
+      if (other != GTK_WINDOW (fixture->window))
+        gtk_window_destroy (other);
+    }
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_pointer (&fixture->sim, mp_test_sim_stop);
   g_clear_pointer (&fixture->dns, mp_test_dns_stop);
+  if (fixture->knot != NULL)
+    {
+      g_subprocess_send_signal (fixture->knot, SIGTERM);
+      g_subprocess_wait (fixture->knot, NULL, NULL);
+      g_clear_object (&fixture->knot);
+    }
+  if (fixture->directory != NULL)
+    remove_tree (fixture->directory);
+  g_clear_pointer (&fixture->directory, g_free);
   g_unsetenv ("MAILPOST_DNS_SERVER");
 }
 
@@ -268,6 +402,112 @@ test_dns_unreachable (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "failed");
 }
 
+static gboolean
+checked (gpointer data)
+{
+  return !mp_domain_check_get_checking (data);
+}
+
+/* knotd takes a moment to load the simulator's zones: check until it answers. */
+static void
+check_until_answered (MpDomainCheck *check)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_MS * G_TIME_SPAN_MILLISECOND;
+
+  while (mp_domain_check_get_diagnosis (check) == NULL
+         || !mp_domain_diagnosis_could_check (mp_domain_check_get_diagnosis (check)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      mp_domain_check_run (check);
+      mp_test_ui_wait_until (checked, check, WAIT_MS, "the check ends");
+    }
+}
+
+static AdwMessageDialog *
+press_fix (MpCheckDialog *dialog)
+{
+  AdwMessageDialog *confirmation;
+
+  g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "fix_button")));
+  g_signal_emit_by_name (dialog_child (dialog, "fix_button"), "clicked");
+  confirmation = ADW_MESSAGE_DIALOG (mp_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (confirmation);
+  return confirmation;
+}
+
+static gboolean
+mx_fixed (gpointer data)
+{
+  MpDomainCheck *check = data;
+  MpDomainDiagnosis *diagnosis = mp_domain_check_get_diagnosis (check);
+
+  return !mp_domain_check_get_following_fix (check) && !mp_domain_check_get_checking (check)
+         && mp_domain_diagnosis_get_result (diagnosis, MP_CHECK_ID_MX)->status == MP_CHECK_STATUS_OK;
+}
+
+static void
+test_fix_turns_green (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  MpDomainCheck *check = mp_diagnosis_page_get_check (page (fixture), "fixme.test");
+  GtkWidget *extra;
+  AdwMessageDialog *confirmation;
+  MpCheckDialog *dialog;
+
+  check_until_answered (check);
+  g_assert_cmpint (indicator_status (fixture, "fixme.test", MP_CHECK_ID_MX), ==, MP_CHECK_STATUS_ERROR);
+  g_assert_true (mp_session_zone_is_hosted (_mp_window_get_session (fixture->window), "fixme.test"));
+  mp_domain_check_set_intervals (check, MP_DOMAIN_CHECK_PENDING_INTERVAL_MS, 100);
+
+  dialog = open_dialog (fixture, "fixme.test", "mx");
+  confirmation = press_fix (dialog);
+
+  /* The exact change first. */
+  extra = adw_message_dialog_get_extra_child (confirmation);
+  g_assert_nonnull (mp_test_ui_find_label (extra, "Records that will be created"));
+  g_assert_nonnull (mp_test_ui_find_label (extra, "fixme.test. 3600 IN MX 1 mx0.mail.ovh.net."));
+  g_assert_null (mp_test_ui_find_label (extra, "will be replaced"));
+  mp_test_ui_screenshot ("diagnosis-fix-confirmation");
+
+  adw_message_dialog_response (confirmation, "apply");
+  g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "fix_status_box")));
+  mp_test_ui_wait_until (mx_fixed, check, WAIT_MS, "the fix is applied and checked again");
+
+  /* Red to green through the zone API, Knot's reload and the live check. */
+  g_assert_cmpint (indicator_status (fixture, "fixme.test", MP_CHECK_ID_MX), ==, MP_CHECK_STATUS_OK);
+  g_assert_cmpint (mp_status_indicator_get_status (MP_STATUS_INDICATOR (dialog_child (dialog, "indicator"))),
+                   ==, MP_CHECK_STATUS_OK);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dialog_child (dialog, "fix_status_label"))), ==,
+                   "Fixed. Every name server now gives the right answer.");
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "fix_button")));
+  mp_test_ui_screenshot ("diagnosis-fixed");
+}
+
+static void
+test_fix_says_mx_is_replaced (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  MpDomainCheck *check = mp_diagnosis_page_get_check (page (fixture), "moved.test");
+  AdwMessageDialog *confirmation;
+  MpCheckDialog *dialog;
+
+  check_until_answered (check);
+  dialog = open_dialog (fixture, "moved.test", "mx");
+  confirmation = press_fix (dialog);
+
+  /* Another host receives the mail today: said plainly, and the button says it too. */
+  g_assert_nonnull (mp_test_ui_find_label (adw_message_dialog_get_extra_child (confirmation),
+                                           "Your current incoming mail servers will be replaced."));
+  g_assert_nonnull (mp_test_ui_find_label (adw_message_dialog_get_extra_child (confirmation),
+                                           "IN MX 10 mx.old-provider.example."));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (confirmation, "apply"), ==, "_Replace and Fix");
+
+  /* Cancel changes nothing. */
+  adw_message_dialog_response (confirmation, "cancel");
+  g_assert_false (mp_domain_check_get_following_fix (check));
+  g_assert_cmpint (indicator_status (fixture, "moved.test", MP_CHECK_ID_MX), ==, MP_CHECK_STATUS_ERROR);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,14 +521,18 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add ("/mailpost/ui/diagnosis/indicator-states", Fixture, NULL,
+  g_test_add ("/mailpost/ui/diagnosis/indicator-states", Fixture, &zones_setup,
               fixture_set_up, test_indicator_states, fixture_tear_down);
-  g_test_add ("/mailpost/ui/diagnosis/check-dialog", Fixture, NULL,
+  g_test_add ("/mailpost/ui/diagnosis/check-dialog", Fixture, &zones_setup,
               fixture_set_up, test_check_dialog, fixture_tear_down);
-  g_test_add ("/mailpost/ui/diagnosis/copy-zone-file", Fixture, NULL,
+  g_test_add ("/mailpost/ui/diagnosis/copy-zone-file", Fixture, &zones_setup,
               fixture_set_up, test_copy_zone_file, fixture_tear_down);
-  g_test_add ("/mailpost/ui/diagnosis/dns-unreachable", Fixture, "silent",
+  g_test_add ("/mailpost/ui/diagnosis/dns-unreachable", Fixture, &silent_setup,
               fixture_set_up, test_dns_unreachable, fixture_tear_down);
+  g_test_add ("/mailpost/ui/diagnosis/fix-automatically/red-to-green", Fixture, &hosted_setup,
+              fixture_set_up, test_fix_turns_green, fixture_tear_down);
+  g_test_add ("/mailpost/ui/diagnosis/fix-automatically/says-mx-is-replaced", Fixture, &hosted_setup,
+              fixture_set_up, test_fix_says_mx_is_replaced, fixture_tear_down);
 
   return g_test_run ();
 }
