@@ -5,93 +5,23 @@
  * routes and their refusals, the SPF merge, and DKIM from configure to inProduction. */
 #include "config.h"
 
-#include <signal.h>
-#ifdef __linux__
-#include <sys/prctl.h>
-#endif
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "api/mp-ovh-error.h"
 #include "emailpro/mp-session.h"
-#include "mp-test-sim.h"
+#include "mp-test-sim-dns.h"
 
 #define TIMEOUT_MS 15000
 #define SERVICE "emailpro-test-dns-1"
 
 typedef struct
 {
-  char        *directory;
-  GSubprocess *knot;
-  guint16      port;
-  char        *nameserver;
-  MpTestSim   *sim;
-  MpOvhClient *client;
-  MpSession   *session;
+  MpTestSimDns *dns;
+  MpOvhClient  *client;
+  MpSession    *session;
 } Fixture;
 
-/* ---- Knot on the simulator's zone files -------------------------------------------------- */
-
-static guint16
-pick_port (void)
-{
-  for (int attempt = 0; attempt < 50; attempt++)
-    {
-      g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-      g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
-      g_autoptr(GSocket) udp = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
-      g_autoptr(GSocket) tcp = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
-      g_autoptr(GSocketAddress) bound = NULL;
-      g_autoptr(GSocketAddress) same_port = NULL;
-      guint16 port;
-
-      if (!g_socket_bind (udp, any_port, FALSE, NULL) ||
-          (bound = g_socket_get_local_address (udp, NULL)) == NULL)
-        continue;
-      port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-      same_port = g_inet_socket_address_new (loopback, port);
-      if (g_socket_bind (tcp, same_port, FALSE, NULL))
-        return port;
-    }
-  g_error ("No free port for Knot");
-}
-
-static void
-die_with_parent (gpointer user_data)
-{
-#ifdef __linux__
-  /* An aborted test must not leave a knotd behind. */
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-#endif
-}
-
-static void
-start_knot (Fixture *fixture)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *config_path = g_build_filename (fixture->directory, "knot.conf", NULL);
-  g_autofree char *log_path = g_build_filename (fixture->directory, "knotd.log", NULL);
-  g_autofree char *config = NULL;
-
-  /* The zone list is the one the simulator wrote next to its zone files. */
-  config = g_strdup_printf ("server:\n  rundir: \"%1$s\"\n  listen: 127.0.0.1@%2$u\n"
-                            "control:\n  listen: \"%1$s/knot.sock\"\n"
-                            "log:\n  - target: stderr\n    any: warning\n"
-                            "database:\n  storage: \"%1$s\"\n"
-                            "template:\n  - id: default\n    storage: \"%1$s\"\n"
-                            "    zonefile-sync: -1\n    zonefile-load: whole\n    journal-content: none\n"
-                            "include: \"%1$s/zones/knot-zones.conf\"\n",
-                            fixture->directory, fixture->port);
-  g_file_set_contents (config_path, config, -1, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_launcher_set_stderr_file_path (launcher, log_path);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  fixture->knot = g_subprocess_launcher_spawn (launcher, &error, "knotd", "-c", config_path, NULL);
-  if (fixture->knot == NULL)
-    g_error ("Could not start knotd (install the package knot): %s", error->message);
-}
+/* ---- the simulator and Knot ---------------------------------------------------------------- */
 
 /* Runs the main loop until the SOA of zone answers with at least serial (0: any). */
 static guint32
@@ -153,27 +83,11 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(MpService) service = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  g_autofree char *zones_dir = NULL;
-  g_autofree char *socket_path = NULL;
+  const char * const args[] = { "--task-ms", "100", NULL };
 
-  fixture->directory = g_dir_make_tmp ("mailpost-dns-fix-XXXXXX", &error);
-  g_assert_no_error (error);
-  zones_dir = g_build_filename (fixture->directory, "zones", NULL);
-  socket_path = g_build_filename (fixture->directory, "knot.sock", NULL);
-  fixture->port = pick_port ();
-  fixture->nameserver = g_strdup_printf ("127.0.0.1:%u", fixture->port);
-
-  {
-    const char * const args[] = {
-      "--task-ms", "100", "--zones-dir", zones_dir, "--knot-socket", socket_path, NULL
-    };
-
-    /* The simulator has written its zone files when it prints its address. */
-    fixture->sim = mp_test_sim_start ("test-dns.json", args);
-  }
-  start_knot (fixture);
-
-  fixture->client = mp_ovh_client_new (mp_test_sim_get_base_url (fixture->sim), "testAppKeyDns1aa");
+  fixture->dns = mp_test_sim_dns_start ("test-dns.json", args);
+  fixture->client = mp_ovh_client_new (mp_test_sim_get_base_url (mp_test_sim_dns_get_sim (fixture->dns)),
+                                       "testAppKeyDns1aa");
   mp_ovh_client_set_secrets (fixture->client, "testAppSecretDns1aaaaaaaaaaaaaaa",
                              "testCkDnsFix00001aaaaaaaaaaaaaaa");
   node = call (fixture, "GET", "/email/pro/" SERVICE, NULL, NULL, &error);
@@ -181,7 +95,8 @@ fixture_set_up (Fixture       *fixture,
   service = mp_service_new_from_json (node, &error);
   g_assert_no_error (error);
   fixture->session = mp_session_new (fixture->client, service);
-  g_assert_true (mp_session_set_dns_server (fixture->session, fixture->nameserver, &error));
+  g_assert_true (mp_session_set_dns_server (fixture->session,
+                                            mp_test_sim_dns_get_nameserver (fixture->dns), &error));
   g_assert_no_error (error);
 
   mp_session_refresh_async (fixture->session, NULL, mp_test_store_result, &result);
@@ -193,39 +108,12 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->session);
   g_clear_object (&fixture->client);
-  g_clear_pointer (&fixture->sim, mp_test_sim_stop);
-  if (fixture->knot != NULL)
-    {
-      g_subprocess_send_signal (fixture->knot, SIGTERM);
-      g_subprocess_wait (fixture->knot, NULL, NULL);
-      g_clear_object (&fixture->knot);
-    }
-  remove_tree (fixture->directory);
-  g_free (fixture->directory);
-  g_free (fixture->nameserver);
+  g_clear_pointer (&fixture->dns, mp_test_sim_dns_stop);
 }
 
 static MpDomainDiagnosis *
