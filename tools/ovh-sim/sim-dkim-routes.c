@@ -201,9 +201,15 @@ handle_delete (SimRequest *request)
   sim_reply_json_object (request->msg, task->object);
 }
 
+typedef SimTask *(*SimDkimStart) (SimState *, SimService *, JsonObject *, SimDkim *);
+
+/* Enable and disable: the selector must be idle and in the status the switch starts from. */
 static void
-handle_enable (SimRequest *request)
+switch_selector (SimRequest *request,
+                 gboolean    enable)
 {
+  const char *required_status = enable ? "ready" : "inProduction";
+  SimDkimStart start = enable ? sim_dkim_start_enable : sim_dkim_start_disable;
   SimService *service;
   JsonObject *domain;
   SimDkim *dkim = lookup_selector (request, &service, &domain);
@@ -216,43 +222,30 @@ handle_enable (SimRequest *request)
       sim_reply_class_error (request->msg, SOUP_STATUS_CONFLICT, "Client::Conflict", MESSAGE_PENDING);
       return;
     }
-  if (g_strcmp0 (sim_dkim_status (dkim), "ready") != 0)
+  if (g_strcmp0 (sim_dkim_status (dkim), required_status) != 0)
     {
-      message = g_strdup_printf ("DKIM selector %s cannot be enabled in status %s: it must be ready",
-                                 json_object_get_string_member (dkim->object, "selectorName"), sim_dkim_status (dkim));
+      const char *name = json_object_get_string_member (dkim->object, "selectorName");
+
+      message = enable
+        ? g_strdup_printf ("DKIM selector %s cannot be enabled in status %s: it must be ready", name, sim_dkim_status (dkim))
+        : g_strdup_printf ("DKIM selector %s is not in production (status %s)", name, sim_dkim_status (dkim));
       sim_reply_bad_request (request->msg, message);
       return;
     }
 
-  sim_reply_json_object (request->msg, sim_dkim_start_enable (request->state, service, domain, dkim)->object);
+  sim_reply_json_object (request->msg, start (request->state, service, domain, dkim)->object);
+}
+
+static void
+handle_enable (SimRequest *request)
+{
+  switch_selector (request, TRUE);
 }
 
 static void
 handle_disable (SimRequest *request)
 {
-  SimService *service;
-  JsonObject *domain;
-  SimDkim *dkim = lookup_selector (request, &service, &domain);
-  g_autofree char *message = NULL;
-  SimTask *task;
-
-  if (dkim == NULL)
-    return;
-  if (sim_dkim_has_pending_task (dkim))
-    {
-      sim_reply_class_error (request->msg, SOUP_STATUS_CONFLICT, "Client::Conflict", MESSAGE_PENDING);
-      return;
-    }
-  if (g_strcmp0 (sim_dkim_status (dkim), "inProduction") != 0)
-    {
-      message = g_strdup_printf ("DKIM selector %s is not in production",
-                                 json_object_get_string_member (dkim->object, "selectorName"));
-      sim_reply_bad_request (request->msg, message);
-      return;
-    }
-
-  task = sim_dkim_start_disable (request->state, service, domain, dkim);
-  sim_reply_json_object (request->msg, task->object);
+  switch_selector (request, FALSE);
 }
 
 void
