@@ -69,11 +69,43 @@ set_css_class (GtkWidget  *widget,
 
 /* Address */
 
+
+/* A shortened text shows whole in its tooltip, made only when asked for. */
+static gboolean
+on_label_query_tooltip (GtkLabel   *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
+}
+
 static void
 label_setup (MpAccountsPage *self,
              GtkListItem    *list_item)
 {
-  gtk_list_item_set_child (list_item, new_label ());
+  GtkWidget *label = new_label ();
+
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_label_query_tooltip), NULL);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+address_setup (MpAccountsPage *self,
+               GtkListItem    *list_item)
+{
+  GtkWidget *label = new_label ();
+
+  /* However narrow the window, the address stays readable; the view scrolls instead. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 18);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_label_query_tooltip), NULL);
+  gtk_list_item_set_child (list_item, label);
 }
 
 static void
@@ -368,6 +400,17 @@ static const GActionEntry row_actions[] = {
   { .name = "reset", .activate = row_reset },
 };
 
+/* The menu is built on the first click: a filter keystroke may bring dozens of fresh rows
+ * into view, and a popover menu each would cost more than the rest of the row. */
+static void
+create_row_menu (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  MpAccountsPage *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->row_menu);
+}
+
 static void
 actions_setup (MpAccountsPage *self,
                GtkListItem    *list_item)
@@ -389,7 +432,7 @@ actions_setup (MpAccountsPage *self,
   gtk_widget_set_tooltip_text (configure, _("Give this address a name and a password"));
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu), self->row_menu);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu), create_row_menu, self, NULL);
   gtk_widget_set_valign (menu, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (menu, _("More Actions"));
   gtk_widget_add_css_class (menu, "flat");
@@ -574,33 +617,45 @@ _mp_accounts_page_add_columns (MpAccountsPage *self)
   if (column_info_quark == 0)
     column_info_quark = g_quark_from_static_string ("mp-accounts-page-column");
 
-  address = add_column (self, _("Address"), label_setup, address_bind,
+  address = add_column (self, _("Address"), address_setup, address_bind,
                         string_sorter ("primary-email-address"), 0);
   self->display_name_column = add_column (self, _("Display Name"), label_setup, display_name_bind,
-                                          string_sorter ("display-name"), 0);
+                                          string_sorter ("display-name"), 180);
   add_column (self, _("Status"), status_setup, status_bind,
-              GTK_SORTER (gtk_custom_sorter_new (compare_status, NULL, NULL)), 170);
-  add_column (self, _("Mailbox Usage"), usage_setup, usage_bind,
-              GTK_SORTER (gtk_custom_sorter_new (compare_usage, NULL, NULL)), 140);
+              GTK_SORTER (gtk_custom_sorter_new (compare_status, NULL, NULL)), 180);
+  self->usage_column = add_column (self, _("Mailbox Usage"), usage_setup, usage_bind,
+                                   GTK_SORTER (gtk_custom_sorter_new (compare_usage, NULL, NULL)),
+                                   140);
   self->aliases_column = add_column (self, _("Aliases"), aliases_setup, aliases_bind,
                                      GTK_SORTER (gtk_custom_sorter_new (compare_aliases,
-                                                                        NULL, NULL)), 80);
+                                                                        NULL, NULL)), 70);
   self->last_logon_column = add_column (self, _("Last Logon"), label_setup, last_logon_bind,
                                         GTK_SORTER (gtk_custom_sorter_new (compare_last_logon,
-                                                                           NULL, NULL)), 120);
+                                                                           NULL, NULL)), 110);
   gtk_column_view_column_set_resizable (add_column (self, NULL, actions_setup, actions_bind,
-                                                    NULL, 150),
+                                                    NULL, 160),
                                         FALSE);
 
   gtk_column_view_sort_by_column (self->column_view, address, GTK_SORT_ASCENDING);
 }
 
-void
-_mp_accounts_page_set_narrow (MpAccountsPage *self,
-                              gboolean        narrow)
+MpAccountsWidthTier
+_mp_accounts_page_width_tier (int width)
 {
-  self->narrow = !!narrow;
-  gtk_column_view_column_set_visible (self->display_name_column, !narrow);
-  gtk_column_view_column_set_visible (self->aliases_column, !narrow);
-  gtk_column_view_column_set_visible (self->last_logon_column, !narrow);
+  if (width < 700)
+    return MP_ACCOUNTS_WIDTH_NARROW;
+  if (width < 1000)
+    return MP_ACCOUNTS_WIDTH_MEDIUM;
+  return MP_ACCOUNTS_WIDTH_WIDE;
+}
+
+void
+_mp_accounts_page_fit_columns (MpAccountsPage      *self,
+                               MpAccountsWidthTier  tier)
+{
+  self->width_tier = tier;
+  gtk_column_view_column_set_visible (self->display_name_column, tier != MP_ACCOUNTS_WIDTH_NARROW);
+  gtk_column_view_column_set_visible (self->usage_column, tier != MP_ACCOUNTS_WIDTH_NARROW);
+  gtk_column_view_column_set_visible (self->aliases_column, tier == MP_ACCOUNTS_WIDTH_WIDE);
+  gtk_column_view_column_set_visible (self->last_logon_column, tier == MP_ACCOUNTS_WIDTH_WIDE);
 }

@@ -22,8 +22,10 @@ struct _MpAccountsPage
   AdwStatusPage      *error_page;
   GMenuModel         *row_menu;
 
-  /* Columns hidden in a narrow window, so nothing important is pushed out of sight. */
+  /* Columns that step aside as the window narrows, so nothing important is pushed out of
+   * sight. */
   GtkColumnViewColumn *display_name_column;
+  GtkColumnViewColumn *usage_column;
   GtkColumnViewColumn *aliases_column;
   GtkColumnViewColumn *last_logon_column;
 
@@ -40,7 +42,7 @@ struct _MpAccountsPage
   gint64              now_unix;
   gint64              utc_offset_seconds;
 
-  guint               narrow_idle_id;
+  guint               fit_idle_id;
   /* After an order: reload now and then until the new placeholders arrive. */
   guint               order_watch_id;
   guint               order_watch_left;
@@ -48,13 +50,23 @@ struct _MpAccountsPage
   guint               loading : 1;
   guint               loaded : 1;
   guint               load_failed : 1;
-  guint               narrow : 1;
+  guint               width_tier : 2;   /* MpAccountsWidthTier */
 };
+
+/* How much room the columns have: the narrower, the fewer secondary columns. */
+typedef enum
+{
+  MP_ACCOUNTS_WIDTH_WIDE,     /* every column */
+  MP_ACCOUNTS_WIDTH_MEDIUM,   /* without aliases and last logon */
+  MP_ACCOUNTS_WIDTH_NARROW,   /* address, status and actions only */
+} MpAccountsWidthTier;
 
 /* mp-accounts-page-columns.c */
 void _mp_accounts_page_add_columns    (MpAccountsPage *self);
-void _mp_accounts_page_set_narrow     (MpAccountsPage *self,
-                                       gboolean        narrow);
+MpAccountsWidthTier
+     _mp_accounts_page_width_tier     (int             width);
+void _mp_accounts_page_fit_columns    (MpAccountsPage *self,
+                                       MpAccountsWidthTier tier);
 
 /* mp-accounts-page.c */
 void _mp_accounts_page_add_toast      (MpAccountsPage *self,

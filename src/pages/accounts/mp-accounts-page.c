@@ -15,9 +15,6 @@
 #define ORDER_WATCH_INTERVAL_S 60
 #define ORDER_WATCH_ROUNDS     30
 
-/* Below this width the display name, aliases and last logon columns step aside. */
-#define NARROW_WIDTH 720
-
 G_DEFINE_FINAL_TYPE (MpAccountsPage, mp_accounts_page, ADW_TYPE_BIN)
 
 enum {
@@ -268,14 +265,31 @@ on_session_loading_notify (MpAccountsPage *self)
 }
 
 static gboolean
-apply_narrow (gpointer user_data)
+fit_columns (gpointer user_data)
 {
   MpAccountsPage *self = user_data;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
 
-  self->narrow_idle_id = 0;
-  _mp_accounts_page_set_narrow (self, width < NARROW_WIDTH);
+  self->fit_idle_id = 0;
+  _mp_accounts_page_fit_columns (self,
+                                 _mp_accounts_page_width_tier (gtk_widget_get_width (GTK_WIDGET (self))));
   return G_SOURCE_REMOVE;
+}
+
+/* The page lays its child out itself (no layout manager) so it learns its width. */
+static void
+mp_accounts_page_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                        minimum_baseline, natural_baseline);
 }
 
 static void
@@ -285,12 +299,14 @@ mp_accounts_page_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   MpAccountsPage *self = MP_ACCOUNTS_PAGE (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
 
-  GTK_WIDGET_CLASS (mp_accounts_page_parent_class)->size_allocate (widget, width, height, baseline);
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
 
   /* Columns cannot change while GTK lays them out: switch right after. */
-  if ((width < NARROW_WIDTH) != self->narrow && self->narrow_idle_id == 0)
-    self->narrow_idle_id = g_idle_add (apply_narrow, self);
+  if (_mp_accounts_page_width_tier (width) != self->width_tier && self->fit_idle_id == 0)
+    self->fit_idle_id = g_idle_add (fit_columns, self);
 }
 
 static void
@@ -398,14 +414,17 @@ order_action (GtkWidget  *widget,
   mp_accounts_page_order (MP_ACCOUNTS_PAGE (widget));
 }
 
-static void
-focus_search_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+/* While another page is shown, Ctrl+F is that page's. */
+static gboolean
+focus_search_shortcut (GtkWidget *widget,
+                       GVariant  *args,
+                       gpointer   user_data)
 {
   MpAccountsPage *self = MP_ACCOUNTS_PAGE (widget);
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -456,7 +475,7 @@ mp_accounts_page_dispose (GObject *object)
   MpAccountsPage *self = MP_ACCOUNTS_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
+  g_clear_handle_id (&self->fit_idle_id, g_source_remove);
   g_clear_handle_id (&self->order_watch_id, g_source_remove);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
@@ -488,6 +507,7 @@ mp_accounts_page_class_init (MpAccountsPageClass *klass)
   object_class->get_property = mp_accounts_page_get_property;
   object_class->set_property = mp_accounts_page_set_property;
   widget_class->map = mp_accounts_page_map;
+  widget_class->measure = mp_accounts_page_measure;
   widget_class->size_allocate = mp_accounts_page_size_allocate;
 
   properties[PROP_SESSION] =
@@ -525,8 +545,6 @@ mp_accounts_page_class_init (MpAccountsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "accounts.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "accounts.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "accounts.order", NULL, order_action);
-  gtk_widget_class_install_action (widget_class, "accounts.focus-search", NULL,
-                                   focus_search_action);
 }
 
 static void
@@ -535,6 +553,7 @@ mp_accounts_page_init (MpAccountsPage *self)
   GtkShortcutController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   self->cancellable = g_cancellable_new ();
   self->filter = mp_account_filter_new ();
@@ -559,7 +578,8 @@ mp_accounts_page_init (MpAccountsPage *self)
   gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_MANAGED);
   gtk_shortcut_controller_add_shortcut (shortcuts,
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("accounts.focus-search")));
+                                                          gtk_callback_action_new (focus_search_shortcut,
+                                                                                   NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (shortcuts));
 
   take_now (self);

@@ -95,10 +95,8 @@ load_durations (MpOrderDialog *self)
 {
   g_cancellable_cancel (self->durations_cancellable);
   g_clear_object (&self->durations_cancellable);
+  /* Closing the window cancels this one too (dispose). */
   self->durations_cancellable = g_cancellable_new ();
-  g_signal_connect_object (mp_account_window_get_cancellable (MP_ACCOUNT_WINDOW (self)), "cancelled",
-                           G_CALLBACK (g_cancellable_cancel), self->durations_cancellable,
-                           G_CONNECT_SWAPPED);
 
   g_clear_pointer (&self->durations, g_strfreev);
   set_busy (self, _("Asking the provider for its billing periods…"));
