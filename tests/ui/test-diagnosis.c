@@ -299,6 +299,15 @@ test_indicator_states (Fixture       *fixture,
   g_assert_nonnull (mp_test_ui_find_label (GTK_WIDGET (row), "Checked just now"));
 
   mp_test_ui_screenshot ("diagnosis-page");
+
+  /* The Domains page's "Check DNS" comes here and checks that domain now. */
+  adw_view_stack_set_visible_child_name (_mp_window_get_view_stack (fixture->window), "domains");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-diagnosis",
+                                             "s", "nomx.test"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (_mp_window_get_view_stack (fixture->window)), ==,
+                   "diagnosis");
+  g_assert_true (mp_domain_check_get_checking (mp_diagnosis_page_get_check (page (fixture), "nomx.test")));
+  mp_test_ui_wait_until (all_checked, fixture, WAIT_MS, "nomx.test is checked again");
 }
 
 static MpCheckDialog *

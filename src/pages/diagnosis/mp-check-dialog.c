@@ -150,8 +150,13 @@ fill_fix_group (MpCheckDialog       *self,
 {
   gtk_widget_set_visible (GTK_WIDGET (group), records->len > 0);
   for (guint i = 0; i < records->len; i++)
-    add_group_row (self, group, mp_record_row_new (g_ptr_array_index (records, i),
-                                                   get_domain_name (self)));
+    {
+      GtkWidget *row = mp_record_row_new (g_ptr_array_index (records, i), get_domain_name (self));
+
+      /* Five MX records unfolded would bury the rest; each header still shows its line. */
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), records->len <= 2);
+      add_group_row (self, group, row);
+    }
 }
 
 static char *
@@ -159,7 +164,9 @@ describe_server (MpServerAnswer *answer)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
-  g_ptr_array_add (lines, g_strdup (answer->address));
+  /* With the nameserver override the host is the address already. */
+  if (g_strcmp0 (answer->host, answer->address) != 0)
+    g_ptr_array_add (lines, g_strdup (answer->address));
   if (answer->has_serial)
     /* Translators: the version number (SOA serial) of a DNS zone on one name server */
     g_ptr_array_add (lines, g_strdup_printf (_("Zone version %u"), answer->serial));

@@ -107,6 +107,13 @@ activate_on_domain (MpDomainRow *self,
   gtk_widget_activate_action (GTK_WIDGET (self), action, "s", mp_domain_get_name (self->domain));
 }
 
+/* The domain's row on the Diagnosis page, checked now. */
+static void
+on_check_dns_clicked (MpDomainRow *self)
+{
+  activate_on_domain (self, "win.show-diagnosis");
+}
+
 static void
 on_change_mode_clicked (MpDomainRow *self)
 {
@@ -226,6 +233,7 @@ mp_domain_row_class_init (MpDomainRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpDomainRow, change_mode_button);
   gtk_widget_class_bind_template_child (widget_class, MpDomainRow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, MpDomainRow, blocker_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_check_dns_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_change_mode_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
 }
