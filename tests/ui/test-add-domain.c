@@ -202,6 +202,62 @@ test_close_asks_before_discarding (Fixture       *fixture,
   mp_test_ui_wait_until (wizard_closed, NULL, WAIT_MS, "the wizard closes");
 }
 
+/* Enter as a person presses it: the wizard's own key handler sees it before the focused field. */
+static void
+press_enter (void)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (wizard ()));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
+          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+          return;
+        }
+    }
+
+  g_error ("the wizard has no key handler");
+}
+
+static void
+test_enter_goes_on (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *mode_group;
+
+  open_wizard (fixture);
+
+  /* Not yet complete: Enter stays. */
+  gtk_widget_grab_focus (wizard_child ("other_row"));
+  press_enter ();
+  g_assert_cmpstr (wizard_step (), ==, "domain");
+
+  set_text (wizard_child ("other_row"), "keyboard.example");
+  press_enter ();
+  g_assert_cmpstr (wizard_step (), ==, "mode");
+
+  /* The relay field has the focus; Enter waits for a valid server. */
+  mode_group = wizard_child ("mode_group");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (wizard ())),
+                                         mode_group_child (mode_group, "relay_row")));
+  press_enter ();
+  g_assert_cmpstr (wizard_step (), ==, "mode");
+  set_text (mode_group_child (mode_group, "relay_row"), "mx.keyboard.example");
+  press_enter ();
+  g_assert_cmpstr (wizard_step (), ==, "review");
+
+  /* On the review Confirm has the focus, so Enter is its own. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (wizard ())) == wizard_child ("confirm_button"));
+  click (wizard_child ("confirm_button"));
+  mp_test_ui_wait_until (wizard_closed, NULL, WAIT_MS, "the wizard closes");
+  g_assert_nonnull (mp_session_find_domain (fixture_session (fixture), "keyboard.example"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -223,6 +279,7 @@ main (int    argc,
   ADD ("/mailpost/ui/domains/add/external-idn-domain", domains_seed, test_add_external_idn_domain);
   ADD ("/mailpost/ui/domains/add/authoritative-detected", domains_seed, test_authoritative_detected);
   ADD ("/mailpost/ui/domains/add/relay-loop-and-length-refused", domains_seed, test_relay_refusals);
+  ADD ("/mailpost/ui/domains/add/enter-goes-on", domains_seed, test_enter_goes_on);
   ADD ("/mailpost/ui/domains/add/close-asks-before-discarding", domains_seed,
        test_close_asks_before_discarding);
 
