@@ -7,6 +7,7 @@
 
 #include "api/mp-ovh-error.h"
 #include "mp-window-private.h"
+#include "pages/tasks/mp-tasks-window.h"
 
 static GCancellable *
 restart_load (MpWindow *self)
@@ -18,9 +19,26 @@ restart_load (MpWindow *self)
   return self->load_cancellable;
 }
 
+/* The tasks view shows one service's tracker: it goes with the service. */
+static void
+close_tasks_windows (MpWindow *self)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (windows); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (windows, i - 1);
+
+      if (MP_IS_TASKS_WINDOW (window) && gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        gtk_window_destroy (window);
+    }
+}
+
 static void
 forget_service (MpWindow *self)
 {
+  if (self->session != NULL)
+    close_tasks_windows (self);
   mp_overview_page_set_session (self->overview_page, NULL);
   mp_domains_page_set_session (self->domains_page, NULL);
   mp_accounts_page_set_session (self->accounts_page, NULL);

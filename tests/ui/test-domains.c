@@ -193,6 +193,10 @@ test_failed_task (Fixture       *fixture,
     }
   g_assert_true (listed);
   mp_test_ui_screenshot ("tasks-window");
+
+  /* It shows this service's tasks only: signing out closes it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.sign-out", NULL));
+  g_assert_null (mp_test_ui_find_window (MP_TYPE_TASKS_WINDOW));
 }
 
 int
