@@ -213,8 +213,8 @@ static void
 choose_domain (MpAccountDialog *dialog,
                const char      *domain)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (dialog_child (dialog, "domain_dropdown"));
-  GListModel *domains = gtk_drop_down_get_model (dropdown);
+  AdwComboRow *row = ADW_COMBO_ROW (dialog_child (dialog, "domain_row"));
+  GListModel *domains = adw_combo_row_get_model (row);
 
   for (guint i = 0; i < g_list_model_get_n_items (domains); i++)
     {
@@ -222,7 +222,7 @@ choose_domain (MpAccountDialog *dialog,
 
       if (g_strcmp0 (gtk_string_object_get_string (item), domain) == 0)
         {
-          gtk_drop_down_set_selected (dropdown, i);
+          adw_combo_row_set_selected (row, i);
           return;
         }
     }

@@ -76,11 +76,25 @@ mp_account_checks_domain_list (MpSession  *session,
 }
 
 const char *
-mp_account_checks_selected_domain (GtkDropDown *dropdown)
+mp_account_checks_selected_domain (AdwComboRow *row)
 {
-  gpointer item = gtk_drop_down_get_selected_item (dropdown);
+  gpointer item = adw_combo_row_get_selected_item (row);
 
   return GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (item) : NULL;
+}
+
+void
+mp_account_checks_fill_domains (AdwComboRow *row,
+                                MpSession   *session,
+                                const char  *extra)
+{
+  g_autoptr(GtkStringList) domains = NULL;
+  guint position;
+
+  domains = mp_account_checks_domain_list (session, extra, &position);
+  adw_combo_row_set_model (row, G_LIST_MODEL (domains));
+  adw_combo_row_set_selected (row, g_list_model_get_n_items (G_LIST_MODEL (domains)) > 0
+                                   ? position : GTK_INVALID_LIST_POSITION);
 }
 
 void

@@ -3,7 +3,7 @@
  * checklists, and the choice of domains an address or alias can take. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "emailpro/mp-account.h"
 #include "emailpro/mp-session.h"
@@ -29,8 +29,12 @@ void           mp_account_checks_password_context (MpSession               *sess
 GtkStringList *mp_account_checks_domain_list      (MpSession               *session,
                                                    const char              *extra,
                                                    guint                   *position);
-/* The domain the drop-down shows, or NULL when it has none. */
-const char    *mp_account_checks_selected_domain  (GtkDropDown             *dropdown);
+/* The domain the combo row shows, or NULL when it has none. */
+const char    *mp_account_checks_selected_domain  (AdwComboRow             *row);
+/* Fills row with the domains an address can take, selecting extra (see above). */
+void           mp_account_checks_fill_domains     (AdwComboRow             *row,
+                                                   MpSession               *session,
+                                                   const char              *extra);
 
 G_END_DECLS
 

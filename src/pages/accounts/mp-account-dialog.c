@@ -19,7 +19,7 @@ struct _MpAccountDialog
   GtkLabel        *progress_label;
   GtkWidget       *form_box;
   AdwEntryRow     *login_row;
-  GtkDropDown     *domain_dropdown;
+  AdwComboRow     *domain_row;
   GtkWidget       *domains_missing_label;
   MpRuleChecklist *login_checklist;
   AdwEntryRow     *first_name_row;
@@ -88,7 +88,7 @@ differs (const char *typed,
 static gboolean
 has_changes (MpAccountDialog *self)
 {
-  const char *domain = mp_account_checks_selected_domain (self->domain_dropdown);
+  const char *domain = mp_account_checks_selected_domain (self->domain_row);
 
   return self->password_required
          || *text_of (self->password_row) != '\0'
@@ -124,7 +124,7 @@ validate (MpAccountDialog *self)
 {
   const char *login = text_of (self->login_row);
   const char *password = text_of (self->password_row);
-  const char *domain = mp_account_checks_selected_domain (self->domain_dropdown);
+  const char *domain = mp_account_checks_selected_domain (self->domain_row);
   g_autoptr(GPtrArray) login_results = mp_account_rules_check_login (login);
   g_autoptr(GPtrArray) password_results = NULL;
   g_autofree char *names_error = NULL;
@@ -210,7 +210,7 @@ set_busy (MpAccountDialog *self,
     return;
 
   self->busy = !!busy;
-  gtk_widget_set_sensitive (self->form_box, !busy);
+  mp_account_window_set_form_sensitive (MP_ACCOUNT_WINDOW (self), self->form_box, !busy);
   gtk_widget_set_visible (self->progress_box, busy);
   gtk_spinner_set_spinning (self->progress_spinner, busy);
   validate (self);
@@ -310,7 +310,7 @@ save_action (GtkWidget  *widget,
     return;
 
   settings.login = text_of (self->login_row);
-  settings.domain = mp_account_checks_selected_domain (self->domain_dropdown);
+  settings.domain = mp_account_checks_selected_domain (self->domain_row);
   settings.first_name = changed_or_null (text_of (self->first_name_row),
                                          mp_account_get_first_name (self->account));
   settings.last_name = changed_or_null (text_of (self->last_name_row),
@@ -335,20 +335,6 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-fill_domains (MpAccountDialog *self)
-{
-  const char *domain = mp_account_get_domain (self->account);
-  g_autoptr(GtkStringList) domains = NULL;
-  guint position;
-
-  domains = mp_account_checks_domain_list (self->session, domain, &position);
-  gtk_drop_down_set_model (self->domain_dropdown, G_LIST_MODEL (domains));
-  gtk_drop_down_set_selected (self->domain_dropdown,
-                              g_list_model_get_n_items (G_LIST_MODEL (domains)) > 0
-                              ? position : GTK_INVALID_LIST_POSITION);
-}
-
-static void
 fill_from_account (MpAccountDialog *self)
 {
   MpAccount *account = self->account;
@@ -364,7 +350,7 @@ fill_from_account (MpAccountDialog *self)
 
   /* A placeholder's generated login means nothing to anyone: start from an empty field. */
   set_text (self->login_row, placeholder ? "" : mp_account_get_login (account));
-  fill_domains (self);
+  mp_account_checks_fill_domains (self->domain_row, self->session, mp_account_get_domain (account));
   set_text (self->first_name_row, mp_account_get_first_name (account));
   set_text (self->last_name_row, mp_account_get_last_name (account));
   set_text (self->display_name_row, mp_account_get_display_name (account));
@@ -481,7 +467,7 @@ mp_account_dialog_class_init (MpAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, progress_label);
   gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, form_box);
   gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, login_row);
-  gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, domain_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, domain_row);
   gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, domains_missing_label);
   gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, login_checklist);
   gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, first_name_row);

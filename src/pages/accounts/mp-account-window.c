@@ -58,6 +58,22 @@ mp_account_window_get_cancellable (MpAccountWindow *self)
 }
 
 void
+mp_account_window_set_form_sensitive (MpAccountWindow *self,
+                                      GtkWidget       *form,
+                                      gboolean         sensitive)
+{
+  GtkWidget *focus;
+
+  g_return_if_fail (MP_IS_ACCOUNT_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (form));
+
+  focus = gtk_window_get_focus (GTK_WINDOW (self));
+  if (!sensitive && focus != NULL && gtk_widget_is_ancestor (focus, form))
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_widget_set_sensitive (form, sensitive);
+}
+
+void
 mp_account_window_applied (MpAccountWindow *self,
                            const char      *message)
 {

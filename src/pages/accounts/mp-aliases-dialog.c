@@ -16,7 +16,7 @@ struct _MpAliasesDialog
   GtkWidget           *message_box;
   AdwPreferencesGroup *add_group;
   AdwEntryRow         *alias_row;
-  GtkDropDown         *domain_dropdown;
+  AdwComboRow         *domain_row;
   GtkLabel            *alias_error_label;
   AdwPreferencesGroup *list_group;
   GtkStack            *list_stack;
@@ -63,7 +63,7 @@ typed_alias (MpAliasesDialog  *self,
              char            **reason)
 {
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->alias_row));
-  const char *domain = mp_account_checks_selected_domain (self->domain_dropdown);
+  const char *domain = mp_account_checks_selected_domain (self->domain_row);
   g_autofree char *address = NULL;
 
   *reason = NULL;
@@ -125,7 +125,8 @@ set_busy (MpAliasesDialog *self,
     return;
 
   self->busy = !!busy;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->list_box), !busy);
+  mp_account_window_set_form_sensitive (MP_ACCOUNT_WINDOW (self),
+                                        GTK_WIDGET (self->list_box), !busy);
   validate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
@@ -329,18 +330,14 @@ static void
 mp_aliases_dialog_constructed (GObject *object)
 {
   MpAliasesDialog *self = MP_ALIASES_DIALOG (object);
-  g_autoptr(GtkStringList) domains = NULL;
   MpAccount *account;
-  guint position;
 
   G_OBJECT_CLASS (mp_aliases_dialog_parent_class)->constructed (object);
 
   account = get_account (self);
   adw_window_title_set_subtitle (self->window_title, mp_account_get_primary_email_address (account));
-  domains = mp_account_checks_domain_list (get_session (self), mp_account_get_domain (account),
-                                           &position);
-  gtk_drop_down_set_model (self->domain_dropdown, G_LIST_MODEL (domains));
-  gtk_drop_down_set_selected (self->domain_dropdown, position);
+  mp_account_checks_fill_domains (self->domain_row, get_session (self),
+                                  mp_account_get_domain (account));
 
   load_aliases (self);
 }
@@ -398,7 +395,7 @@ mp_aliases_dialog_class_init (MpAliasesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpAliasesDialog, message_box);
   gtk_widget_class_bind_template_child (widget_class, MpAliasesDialog, add_group);
   gtk_widget_class_bind_template_child (widget_class, MpAliasesDialog, alias_row);
-  gtk_widget_class_bind_template_child (widget_class, MpAliasesDialog, domain_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MpAliasesDialog, domain_row);
   gtk_widget_class_bind_template_child (widget_class, MpAliasesDialog, alias_error_label);
   gtk_widget_class_bind_template_child (widget_class, MpAliasesDialog, list_group);
   gtk_widget_class_bind_template_child (widget_class, MpAliasesDialog, list_stack);

@@ -59,7 +59,8 @@ set_busy (MpDiagnosticsDialog *self,
           gboolean             busy)
 {
   self->busy = !!busy;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_group), !busy);
+  mp_account_window_set_form_sensitive (MP_ACCOUNT_WINDOW (self),
+                                        GTK_WIDGET (self->password_group), !busy);
   gtk_widget_set_visible (self->progress_box, busy);
   gtk_spinner_set_spinning (self->progress_spinner, busy);
   update_run_action (self);

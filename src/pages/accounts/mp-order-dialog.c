@@ -44,7 +44,8 @@ set_busy (MpOrderDialog *self,
           const char    *progress)
 {
   self->busy = progress != NULL;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->form_group), progress == NULL);
+  mp_account_window_set_form_sensitive (MP_ACCOUNT_WINDOW (self),
+                                        GTK_WIDGET (self->form_group), progress == NULL);
   gtk_widget_set_visible (self->progress_box, progress != NULL);
   gtk_spinner_set_spinning (self->progress_spinner, progress != NULL);
   if (progress != NULL)
