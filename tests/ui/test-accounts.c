@@ -6,6 +6,7 @@
 
 #include "emailpro/mp-account.h"
 #include "mp-test-sim.h"
+#include "mp-test-ui.h"
 #include "mp-window-private.h"
 #include "pages/accounts/mp-account-dialog.h"
 #include "rules/mp-account-rules.h"
@@ -40,27 +41,7 @@ wait_until (Fixture    *fixture,
             Condition   condition,
             const char *what)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_MS * G_TIME_SPAN_MILLISECOND;
-
-  while (!condition (fixture))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting until %s (window on %s)", what,
-                 gtk_stack_get_visible_child_name (_mp_window_get_main_stack (fixture->window)));
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static GtkWidget *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
+  mp_test_ui_wait_until ((MpTestUiCondition) condition, fixture, WAIT_MS, what);
 }
 
 static MpAccountsPage *
@@ -73,7 +54,7 @@ static GtkWidget *
 page_child (Fixture    *fixture,
             const char *name)
 {
-  return child (page (fixture), MP_TYPE_ACCOUNTS_PAGE, name);
+  return mp_test_ui_child (page (fixture), MP_TYPE_ACCOUNTS_PAGE, name);
 }
 
 static guint
@@ -156,7 +137,7 @@ static GtkWidget *
 dialog_child (MpAccountDialog *dialog,
               const char      *name)
 {
-  return child (dialog, MP_TYPE_ACCOUNT_DIALOG, name);
+  return mp_test_ui_child (dialog, MP_TYPE_ACCOUNT_DIALOG, name);
 }
 
 static void

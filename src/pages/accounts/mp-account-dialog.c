@@ -15,7 +15,6 @@ struct _MpAccountDialog
   GtkWidget       *save_button;
   GtkWidget       *message_box;
   GtkWidget       *progress_box;
-  GtkSpinner      *progress_spinner;
   GtkLabel        *progress_label;
   GtkWidget       *form_box;
   AdwEntryRow     *login_row;
@@ -210,9 +209,7 @@ set_busy (MpAccountDialog *self,
     return;
 
   self->busy = !!busy;
-  mp_account_window_set_form_sensitive (MP_ACCOUNT_WINDOW (self), self->form_box, !busy);
-  gtk_widget_set_visible (self->progress_box, busy);
-  gtk_spinner_set_spinning (self->progress_spinner, busy);
+  mp_account_window_show_busy (MP_ACCOUNT_WINDOW (self), self->form_box, self->progress_box, busy);
   validate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
@@ -463,7 +460,6 @@ mp_account_dialog_class_init (MpAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, message_box);
   gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, progress_box);
-  gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, progress_spinner);
   gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, progress_label);
   gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, form_box);
   gtk_widget_class_bind_template_child (widget_class, MpAccountDialog, login_row);

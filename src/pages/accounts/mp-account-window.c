@@ -58,9 +58,10 @@ mp_account_window_get_cancellable (MpAccountWindow *self)
 }
 
 void
-mp_account_window_set_form_sensitive (MpAccountWindow *self,
-                                      GtkWidget       *form,
-                                      gboolean         sensitive)
+mp_account_window_show_busy (MpAccountWindow *self,
+                             GtkWidget       *form,
+                             GtkWidget       *progress,
+                             gboolean         busy)
 {
   GtkWidget *focus;
 
@@ -68,9 +69,18 @@ mp_account_window_set_form_sensitive (MpAccountWindow *self,
   g_return_if_fail (GTK_IS_WIDGET (form));
 
   focus = gtk_window_get_focus (GTK_WINDOW (self));
-  if (!sensitive && focus != NULL && gtk_widget_is_ancestor (focus, form))
+  if (busy && focus != NULL && gtk_widget_is_ancestor (focus, form))
     gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  gtk_widget_set_sensitive (form, sensitive);
+  gtk_widget_set_sensitive (form, !busy);
+
+  if (progress != NULL)
+    {
+      GtkWidget *spinner = gtk_widget_get_first_child (progress);
+
+      gtk_widget_set_visible (progress, busy);
+      if (GTK_IS_SPINNER (spinner))
+        gtk_spinner_set_spinning (GTK_SPINNER (spinner), busy);
+    }
 }
 
 void

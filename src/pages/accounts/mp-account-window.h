@@ -23,11 +23,13 @@ struct _MpAccountWindowClass
 MpSession    *mp_account_window_get_session     (MpAccountWindow *self);
 MpAccount    *mp_account_window_get_account     (MpAccountWindow *self);
 GCancellable *mp_account_window_get_cancellable (MpAccountWindow *self);
-/* Makes form (in)sensitive while a change runs.  The focus leaves it first: GTK 4.8 would
- * otherwise keep the cursor of a focused entry blinking in a field that no longer has it. */
-void          mp_account_window_set_form_sensitive (MpAccountWindow *self,
-                                                    GtkWidget       *form,
-                                                    gboolean         sensitive);
+/* While a change runs: form greyed out and progress (a box whose first child is a GtkSpinner)
+ * shown.  The focus leaves the form first: GTK 4.8 would otherwise keep the cursor of a
+ * focused entry blinking in a field that no longer has it. */
+void          mp_account_window_show_busy       (MpAccountWindow *self,
+                                                 GtkWidget       *form,
+                                                 GtkWidget       *progress,
+                                                 gboolean         busy);
 /* Emits "applied" with message, then closes the window. */
 void          mp_account_window_applied         (MpAccountWindow *self,
                                                  const char      *message);

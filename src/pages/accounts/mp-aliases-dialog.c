@@ -125,8 +125,7 @@ set_busy (MpAliasesDialog *self,
     return;
 
   self->busy = !!busy;
-  mp_account_window_set_form_sensitive (MP_ACCOUNT_WINDOW (self),
-                                        GTK_WIDGET (self->list_box), !busy);
+  mp_account_window_show_busy (MP_ACCOUNT_WINDOW (self), GTK_WIDGET (self->list_box), NULL, busy);
   validate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }

@@ -16,7 +16,6 @@ struct _MpDiagnosticsDialog
   AdwPreferencesGroup *password_group;
   AdwPasswordEntryRow *password_row;
   GtkWidget           *progress_box;
-  GtkSpinner          *progress_spinner;
   AdwPreferencesGroup *results_group;
   GtkListBox          *results_list;
 
@@ -59,10 +58,8 @@ set_busy (MpDiagnosticsDialog *self,
           gboolean             busy)
 {
   self->busy = !!busy;
-  mp_account_window_set_form_sensitive (MP_ACCOUNT_WINDOW (self),
-                                        GTK_WIDGET (self->password_group), !busy);
-  gtk_widget_set_visible (self->progress_box, busy);
-  gtk_spinner_set_spinning (self->progress_spinner, busy);
+  mp_account_window_show_busy (MP_ACCOUNT_WINDOW (self), GTK_WIDGET (self->password_group),
+                               self->progress_box, busy);
   update_run_action (self);
 }
 
@@ -260,7 +257,6 @@ mp_diagnostics_dialog_class_init (MpDiagnosticsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpDiagnosticsDialog, password_group);
   gtk_widget_class_bind_template_child (widget_class, MpDiagnosticsDialog, password_row);
   gtk_widget_class_bind_template_child (widget_class, MpDiagnosticsDialog, progress_box);
-  gtk_widget_class_bind_template_child (widget_class, MpDiagnosticsDialog, progress_spinner);
   gtk_widget_class_bind_template_child (widget_class, MpDiagnosticsDialog, results_group);
   gtk_widget_class_bind_template_child (widget_class, MpDiagnosticsDialog, results_list);
   gtk_widget_class_bind_template_callback (widget_class, on_password_changed);

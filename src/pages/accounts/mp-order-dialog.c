@@ -17,7 +17,6 @@ struct _MpOrderDialog
   GtkSpinButton       *number_spin;
   AdwComboRow         *duration_row;
   GtkWidget           *progress_box;
-  GtkSpinner          *progress_spinner;
   GtkLabel            *progress_label;
 
   /* The provider's durations ("P1M"), in the combo row's order. */
@@ -44,10 +43,8 @@ set_busy (MpOrderDialog *self,
           const char    *progress)
 {
   self->busy = progress != NULL;
-  mp_account_window_set_form_sensitive (MP_ACCOUNT_WINDOW (self),
-                                        GTK_WIDGET (self->form_group), progress == NULL);
-  gtk_widget_set_visible (self->progress_box, progress != NULL);
-  gtk_spinner_set_spinning (self->progress_spinner, progress != NULL);
+  mp_account_window_show_busy (MP_ACCOUNT_WINDOW (self), GTK_WIDGET (self->form_group),
+                               self->progress_box, progress != NULL);
   if (progress != NULL)
     gtk_label_set_text (self->progress_label, progress);
   update_submit (self);
@@ -219,7 +216,6 @@ mp_order_dialog_class_init (MpOrderDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpOrderDialog, number_spin);
   gtk_widget_class_bind_template_child (widget_class, MpOrderDialog, duration_row);
   gtk_widget_class_bind_template_child (widget_class, MpOrderDialog, progress_box);
-  gtk_widget_class_bind_template_child (widget_class, MpOrderDialog, progress_spinner);
   gtk_widget_class_bind_template_child (widget_class, MpOrderDialog, progress_label);
   gtk_widget_class_bind_template_callback (widget_class, on_number_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_duration_changed);

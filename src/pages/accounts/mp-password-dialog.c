@@ -14,7 +14,6 @@ struct _MpPasswordDialog
   AdwWindowTitle      *window_title;
   GtkWidget           *message_box;
   GtkWidget           *progress_box;
-  GtkSpinner          *progress_spinner;
   AdwPreferencesGroup *password_group;
   AdwPasswordEntryRow *password_row;
   AdwPasswordEntryRow *confirm_row;
@@ -61,10 +60,8 @@ set_busy (MpPasswordDialog *self,
           gboolean          busy)
 {
   self->busy = !!busy;
-  mp_account_window_set_form_sensitive (MP_ACCOUNT_WINDOW (self),
-                                        GTK_WIDGET (self->password_group), !busy);
-  gtk_widget_set_visible (self->progress_box, busy);
-  gtk_spinner_set_spinning (self->progress_spinner, busy);
+  mp_account_window_show_busy (MP_ACCOUNT_WINDOW (self), GTK_WIDGET (self->password_group),
+                               self->progress_box, busy);
   validate (self);
 }
 
@@ -171,7 +168,6 @@ mp_password_dialog_class_init (MpPasswordDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpPasswordDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, MpPasswordDialog, message_box);
   gtk_widget_class_bind_template_child (widget_class, MpPasswordDialog, progress_box);
-  gtk_widget_class_bind_template_child (widget_class, MpPasswordDialog, progress_spinner);
   gtk_widget_class_bind_template_child (widget_class, MpPasswordDialog, password_group);
   gtk_widget_class_bind_template_child (widget_class, MpPasswordDialog, password_row);
   gtk_widget_class_bind_template_child (widget_class, MpPasswordDialog, confirm_row);
