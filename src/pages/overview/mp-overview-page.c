@@ -4,15 +4,18 @@
 #include <glib/gi18n.h>
 
 #include "api/mp-ovh-error.h"
+#include "emailpro/mp-client-config.h"
+#include "mp-client-setup-window.h"
 #include "mp-overview-page.h"
+#include "mp-setup-checklist-group.h"
 #include "mp-window.h"
 #include "widgets/mp-copyable-row.h"
 
 /* Guide step 5: the ports and security of E-Mail Pro's mail servers. */
-#define IMAP_PORT     "993"
-#define IMAP_SECURITY "SSL/TLS"
-#define SMTP_PORT     "587"
-#define SMTP_SECURITY "STARTTLS"
+#define IMAP_PORT     G_STRINGIFY (MP_CLIENT_CONFIG_IMAP_PORT)
+#define IMAP_SECURITY MP_CLIENT_CONFIG_IMAP_SECURITY
+#define SMTP_PORT     G_STRINGIFY (MP_CLIENT_CONFIG_SMTP_PORT)
+#define SMTP_SECURITY MP_CLIENT_CONFIG_SMTP_SECURITY
 
 /* Disk usage colours, as the provider's panel shows them: green below 51 %, orange up to
  * 80 %, red above. */
@@ -24,6 +27,8 @@ struct _MpOverviewPage
   AdwBin          parent_instance;
 
   /* Template widgets */
+  MpSetupChecklistGroup *checklist_group;
+  AdwPreferencesGroup *mail_programs_group;
   AdwEntryRow    *display_name_row;
   GtkButton      *display_name_apply_button;
   GtkLabel       *display_name_error;
@@ -50,6 +55,8 @@ struct _MpOverviewPage
   MpService      *service;   /* the session's, watched for changes */
   MpServer       *server;    /* the session's, watched for changes */
   GCancellable   *cancellable;
+  GSettings      *settings;  /* where the checklist remembers exports */
+  MpSetupChecklist *checklist;
 
   /* The user has typed a display name that differs from the service's. */
   guint           display_name_edited : 1;
@@ -355,6 +362,55 @@ open_webmail_action (GtkWidget  *widget,
     gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
 }
 
+static void
+set_up_client_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MpOverviewPage *self = MP_OVERVIEW_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  MpClientSetupWindow *window;
+
+  if (self->checklist == NULL)
+    return;
+
+  window = mp_client_setup_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       self->checklist, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The servers for everyone, without an address: each employee knows their own. */
+static void
+copy_instructions_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  MpOverviewPage *self = MP_OVERVIEW_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->service == NULL)
+    return;
+
+  text = mp_client_config_render_instructions (NULL, mp_service_get_hostname (self->service),
+                                               mp_service_get_web_url (self->service), &error);
+  if (text == NULL)
+    {
+      add_toast (self, error->message);
+      return;
+    }
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  add_toast (self, _("Instructions copied. Paste them into a message to your employees."));
+}
+
+MpSetupChecklist *
+mp_overview_page_get_checklist (MpOverviewPage *self)
+{
+  g_return_val_if_fail (MP_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->checklist;
+}
+
 MpSession *
 mp_overview_page_get_session (MpOverviewPage *self)
 {
@@ -382,7 +438,15 @@ mp_overview_page_set_session (MpOverviewPage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->display_name_row), TRUE);
 
   unwatch_session (self);
+  if (self->checklist != NULL)
+    mp_setup_checklist_cancel (self->checklist);
+  g_clear_object (&self->checklist);
   g_set_object (&self->session, session);
+  if (session != NULL)
+    self->checklist = mp_setup_checklist_new (session, self->settings);
+  mp_setup_checklist_group_set_checklist (self->checklist_group, self->checklist);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.set-up-client", session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.copy-instructions", session != NULL);
   if (session != NULL)
     {
       g_signal_connect_object (session, "notify", G_CALLBACK (on_session_notify), self,
@@ -438,6 +502,8 @@ mp_overview_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   unwatch_session (self);
+  if (self->checklist != NULL)
+    mp_setup_checklist_cancel (self->checklist);
 
   /* AdwBin unparents its child itself; it must not find it gone already. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -445,6 +511,8 @@ mp_overview_page_dispose (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->checklist);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (mp_overview_page_parent_class)->dispose (object);
 }
@@ -474,9 +542,12 @@ mp_overview_page_class_init (MpOverviewPageClass *klass)
                   G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   g_type_ensure (MP_TYPE_COPYABLE_ROW);
+  g_type_ensure (MP_TYPE_SETUP_CHECKLIST_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/mailpost/Mailpost/pages/overview/mp-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, checklist_group);
+  gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, mail_programs_group);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, display_name_row);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, display_name_apply_button);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, display_name_error);
@@ -504,6 +575,10 @@ mp_overview_page_class_init (MpOverviewPageClass *klass)
                                    apply_display_name_action);
   gtk_widget_class_install_action (widget_class, "overview.open-webmail", NULL,
                                    open_webmail_action);
+  gtk_widget_class_install_action (widget_class, "overview.set-up-client", NULL,
+                                   set_up_client_action);
+  gtk_widget_class_install_action (widget_class, "overview.copy-instructions", NULL,
+                                   copy_instructions_action);
 }
 
 static void
@@ -512,6 +587,9 @@ mp_overview_page_init (MpOverviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
+  adw_preferences_group_set_description (self->mail_programs_group,
+                                         mp_client_config_get_first_login_note ());
 
   gtk_level_bar_remove_offset_value (self->disk_level, GTK_LEVEL_BAR_OFFSET_LOW);
   gtk_level_bar_remove_offset_value (self->disk_level, GTK_LEVEL_BAR_OFFSET_HIGH);
@@ -522,5 +600,7 @@ mp_overview_page_init (MpOverviewPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.apply-display-name", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.open-webmail", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.set-up-client", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.copy-instructions", FALSE);
   gtk_label_set_text (self->disk_label, _("Not known yet"));
 }

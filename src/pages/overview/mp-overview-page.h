@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "emailpro/mp-session.h"
+#include "emailpro/mp-setup-checklist.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,7 @@ G_DECLARE_FINAL_TYPE (MpOverviewPage, mp_overview_page, MP, OVERVIEW_PAGE, AdwBi
 MpSession *mp_overview_page_get_session (MpOverviewPage *self);
 void       mp_overview_page_set_session (MpOverviewPage *self,
                                          MpSession      *session);
+/* The setup checklist of the session's service, NULL without a session. */
+MpSetupChecklist *mp_overview_page_get_checklist (MpOverviewPage *self);
 
 G_END_DECLS
