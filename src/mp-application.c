@@ -5,6 +5,7 @@
 
 #include "cli/mp-cli.h"
 #include "mp-application.h"
+#include "mp-preferences-window.h"
 #include "mp-window.h"
 
 struct _MpApplication
@@ -31,6 +32,15 @@ mp_application_about_action (GSimpleAction *action,
 {
   MpApplication *self = user_data;
   static const char *developers[] = { "Mailpost developers", NULL };
+  static const char *designers[] = { "Mailpost developers", NULL };
+  static const char *built_on[] = {
+    "GTK https://gtk.org",
+    "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
+    "libsoup https://libsoup.org",
+    "c-ares https://c-ares.org",
+    "Knot DNS https://www.knot-dns.cz",
+    NULL
+  };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *about;
 
@@ -45,11 +55,18 @@ mp_application_about_action (GSimpleAction *action,
                         "website", "https://github.com/mailpost/mailpost",
                         "issue-url", "https://github.com/mailpost/mailpost/issues",
                         "developers", developers,
+                        "designers", designers,
+                        "support-url", "https://github.com/mailpost/mailpost/discussions",
                         /* Translators: replace with your names, one per line */
                         "translator-credits", _("translator-credits"),
                         "copyright", _("© 2024 Mailpost developers"),
                         "comments", _("Set up and look after an OVHcloud E-Mail Pro service"),
                         NULL);
+  adw_about_window_add_link (ADW_ABOUT_WINDOW (about), _("_Documentation"),
+                             "https://github.com/mailpost/mailpost#readme");
+  adw_about_window_add_link (ADW_ABOUT_WINDOW (about), _("OVHcloud _E-Mail Pro"),
+                             "https://www.ovhcloud.com/en/emails/email-pro/");
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about), _("Built With"), built_on);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -71,8 +88,20 @@ mp_application_quit_action (GSimpleAction *action,
     }
 }
 
+static void
+mp_application_preferences_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  MpApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (mp_preferences_window_new (parent)));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", mp_application_about_action },
+  { "preferences", mp_application_preferences_action },
   { "quit", mp_application_quit_action },
 };
 
@@ -81,6 +110,7 @@ mp_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *refresh_accels[] = { "<Control>r", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (mp_application_parent_class)->startup (app);
 
@@ -88,6 +118,7 @@ mp_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.refresh", refresh_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 static void

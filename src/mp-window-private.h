@@ -64,6 +64,8 @@ void          _mp_window_signed_in          (MpWindow     *self,
                                              MpOvhClient  *client);
 void          _mp_window_open_service       (MpWindow     *self,
                                              MpService    *service);
+/* Hands the "dns-server" setting to the session (MAILPOST_DNS_SERVER, when set, wins). */
+void          _mp_window_apply_dns_server   (MpWindow     *self);
 
 /* mp-window.c */
 void          _mp_window_show_page          (MpWindow     *self,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "api/mp-ovh-error.h"
+#include "mp-preferences-window.h"
 #include "mp-window-private.h"
 #include "pages/tasks/mp-tasks-window.h"
 
@@ -57,6 +58,13 @@ show_sign_in (MpWindow   *self,
   mp_sign_in_page_reset (self->sign_in_page);
   if (endpoint != NULL && *endpoint != '\0')
     mp_sign_in_page_prefill (self->sign_in_page, endpoint, application_key);
+  else
+    {
+      g_autofree char *default_endpoint = mp_preferences_dup_default_endpoint (self->settings);
+
+      if (default_endpoint != NULL)
+        mp_sign_in_page_prefill (self->sign_in_page, default_endpoint, NULL);
+    }
   _mp_window_show_page (self, "sign-in");
   _mp_window_update_actions (self);
 }
@@ -122,6 +130,21 @@ on_task_finished (MpWindow *self,
 }
 
 void
+_mp_window_apply_dns_server (MpWindow *self)
+{
+  g_autofree char *server = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL)
+    return;
+
+  server = g_settings_get_string (self->settings, "dns-server");
+  /* The preferences store only valid servers; one edited by hand is skipped, not fatal. */
+  if (!mp_session_set_dns_server (self->session, server, &error))
+    g_warning ("The dns-server setting is ignored: %s", error->message);
+}
+
+void
 _mp_window_open_service (MpWindow  *self,
                          MpService *service)
 {
@@ -134,6 +157,7 @@ _mp_window_open_service (MpWindow  *self,
   g_settings_set_string (self->settings, "last-service", mp_service_get_name (service));
 
   self->session = mp_session_new (self->client, service);
+  _mp_window_apply_dns_server (self);
   g_signal_connect_object (mp_session_get_service (self->session), "notify::title",
                            G_CALLBACK (_mp_window_update_switcher), self, G_CONNECT_SWAPPED);
   mp_overview_page_set_session (self->overview_page, self->session);

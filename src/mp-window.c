@@ -6,6 +6,7 @@
 #include "api/mp-ovh-error.h"
 #include "mp-resources.h"
 #include "mp-window-private.h"
+#include "pages/security/mp-security-window.h"
 #include "pages/tasks/mp-tasks-window.h"
 #include "widgets/mp-copyable-row.h"
 
@@ -32,6 +33,7 @@ _mp_window_update_actions (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-domains", self->session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-accounts", self->session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-diagnosis", self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.security-policy", self->session != NULL);
 }
 
 void
@@ -205,6 +207,29 @@ order_service_action (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (widget), MP_ORDER_URL, GDK_CURRENT_TIME);
 }
 
+static void
+on_security_policy_saved (MpWindow *self)
+{
+  mp_window_add_toast (self, adw_toast_new (_("The security policy was saved.")));
+}
+
+static void
+security_policy_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  MpSecurityWindow *dialog;
+
+  if (self->session == NULL)
+    return;
+
+  dialog = mp_security_window_new (GTK_WINDOW (self), self->session);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_security_policy_saved), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* One tasks window per main window: asking again raises it. */
 static void
 show_tasks_action (GtkWidget  *widget,
@@ -351,6 +376,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-domains", NULL, show_domains_action);
   gtk_widget_class_install_action (widget_class, "win.show-accounts", NULL, show_accounts_action);
   gtk_widget_class_install_action (widget_class, "win.show-diagnosis", "s", show_diagnosis_action);
+  gtk_widget_class_install_action (widget_class, "win.security-policy", NULL, security_policy_action);
 }
 
 static void
@@ -392,6 +418,9 @@ mp_window_init (MpWindow *self)
 
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (_mp_window_update_switcher), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->settings, "changed::dns-server",
+                           G_CALLBACK (_mp_window_apply_dns_server), self, G_CONNECT_SWAPPED);
 
   self->network_monitor = g_network_monitor_get_default ();
   g_signal_connect_object (self->network_monitor, "notify::network-available",

@@ -23,6 +23,7 @@
 #include "emailpro/mp-task.h"
 #include "emailpro/mp-task-tracker.h"
 #include "dns/mp-domain-diagnosis.h"
+#include "rules/mp-policy-rules.h"
 
 G_BEGIN_DECLS
 
@@ -443,5 +444,36 @@ void           mp_session_disable_dkim_async        (MpSession           *self,
 gboolean       mp_session_disable_dkim_finish       (MpSession           *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
+
+/* Security policy, message sizes and spam and virus settings (mp-session-policy.c). */
+
+/* GET /email/pro/{service}, fresh (no cache): the writable settings in *policy.  The service
+ * model is updated from the same answer. */
+void           mp_session_load_policy_async         (MpSession           *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean       mp_session_load_policy_finish        (MpSession           *self,
+                                                     GAsyncResult        *result,
+                                                     MpServicePolicy     *policy,
+                                                     GError             **error);
+
+/* PUT /email/pro/{service} with only the members of policy that differ from original (the
+ * lockout window and duration only while a threshold is set; the spam settings as one
+ * object), then the service is read back.  Checked first with mp_policy_rules_check
+ * (G_IO_ERROR_INVALID_ARGUMENT with the reason, nothing sent); nothing changed sends
+ * nothing.  Refusals keep their MP_OVH_ERROR code and change nothing. */
+void           mp_session_set_policy_async          (MpSession             *self,
+                                                     const MpServicePolicy *original,
+                                                     const MpServicePolicy *policy,
+                                                     GCancellable          *cancellable,
+                                                     GAsyncReadyCallback    callback,
+                                                     gpointer               user_data);
+gboolean       mp_session_set_policy_finish         (MpSession           *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+/* The body mp_session_set_policy_async sends, or NULL when nothing changed. */
+JsonNode      *mp_session_build_policy_changes      (const MpServicePolicy *original,
+                                                     const MpServicePolicy *policy);
 
 G_END_DECLS

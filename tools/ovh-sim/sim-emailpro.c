@@ -70,6 +70,77 @@ handle_get_service (SimRequest *request)
     sim_reply_json_object (request->msg, service->object);
 }
 
+/* The ranges of the provider's security policy dialog (features.md §1.8), checked on the
+ * values the service would have after the PUT, so that a cross-check sees both sides. */
+static gint64
+merged_int (JsonObject *current,
+            JsonObject *body,
+            const char *member)
+{
+  JsonObject *source = json_object_has_member (body, member) ? body : current;
+  JsonNode *node = json_object_get_member (source, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_int (node) : 0;
+}
+
+static gboolean
+validate_policy (JsonObject  *current,
+                 JsonObject  *body,
+                 char       **message)
+{
+  static const char * const spam_flags[] = {
+    "checkDKIM", "checkSPF", "deleteSpam", "deleteVirus", "putInJunk", "tagSpam", "tagVirus",
+  };
+  gint64 min_length = merged_int (current, body, "minPasswordLength");
+  gint64 min_age = merged_int (current, body, "minPasswordAge");
+  gint64 max_age = merged_int (current, body, "maxPasswordAge");
+  gint64 threshold = merged_int (current, body, "lockoutThreshold");
+  gint64 window = merged_int (current, body, "lockoutObservationWindow");
+  gint64 duration = merged_int (current, body, "lockoutDuration");
+  gint64 send_size = merged_int (current, body, "maxSendSize");
+  gint64 receive_size = merged_int (current, body, "maxReceiveSize");
+  JsonNode *spam = json_object_get_member (body, "spamAndVirusConfiguration");
+  gboolean touches_policy = spam != NULL;
+
+  /* A seed may hold values the dialog would refuse: only a PUT of the policy is judged. */
+  for (guint i = 0; i < G_N_ELEMENTS (service_writable); i++)
+    touches_policy |= service_writable[i].type == SIM_FIELD_INTEGER
+                      && json_object_has_member (body, service_writable[i].name);
+  if (!touches_policy)
+    return TRUE;
+
+  if (min_length != 0 && (min_length < 3 || min_length > 14))
+    *message = g_strdup ("Invalid minPasswordLength: must be 0 or between 3 and 14");
+  else if (min_age < 0 || min_age > 90)
+    *message = g_strdup ("Invalid minPasswordAge: must be between 0 and 90");
+  else if (max_age < 0 || max_age > 90 || (max_age != 0 && max_age <= min_age))
+    *message = g_strdup ("Invalid maxPasswordAge: must be 0 or between 1 and 90, and greater than minPasswordAge");
+  else if (threshold < 0 || threshold > 14)
+    *message = g_strdup ("Invalid lockoutThreshold: must be 0 or between 1 and 14");
+  else if (threshold > 0 && (window < 1 || window > 90 || duration < 1 || duration > 90 || window > duration))
+    *message = g_strdup ("Invalid lockout settings: lockoutObservationWindow and lockoutDuration must be between 1 and 90, and lockoutObservationWindow at most lockoutDuration");
+  else if (send_size < 1 || send_size > 100 || receive_size < 1 || receive_size > 100)
+    *message = g_strdup ("Invalid message size: maxSendSize and maxReceiveSize must be between 1 and 100");
+  else if (spam != NULL && JSON_NODE_HOLDS_OBJECT (spam))
+    {
+      JsonObject *flags = json_node_get_object (spam);
+      g_autoptr(GList) members = json_object_get_members (flags);
+
+      for (GList *l = members; l != NULL && *message == NULL; l = l->next)
+        {
+          JsonNode *node = json_object_get_member (flags, l->data);
+
+          if (!g_strv_contains (spam_flags, l->data))
+            *message = g_strdup_printf ("Unknown property spamAndVirusConfiguration.%s",
+                                        (const char *) l->data);
+          else if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+            *message = g_strdup_printf ("Invalid type for spamAndVirusConfiguration.%s: boolean expected",
+                                        (const char *) l->data);
+        }
+    }
+  return *message == NULL;
+}
+
 static void
 handle_put_service (SimRequest *request)
 {
@@ -84,7 +155,8 @@ handle_put_service (SimRequest *request)
 
   if (!sim_validate_writable (body, service_writable, G_N_ELEMENTS (service_writable),
                               service->object, &message) ||
-      !sim_validate_length (body, "displayName", 5, 250, &message))
+      !sim_validate_length (body, "displayName", 5, 250, &message) ||
+      !validate_policy (service->object, body, &message))
     {
       sim_reply_bad_request (request->msg, message);
       return;

@@ -109,6 +109,13 @@ ensure_check (MpDiagnosisPage *self,
     return check;
 
   check = mp_domain_check_new (self->session, domain);
+  {
+    /* The preferences' interval for pending checks; following a fix keeps its own pace. */
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    mp_domain_check_set_intervals (check, g_settings_get_uint (settings, "recheck-interval") * 1000,
+                                   MP_DOMAIN_CHECK_FIX_INTERVAL_MS);
+  }
   g_signal_connect_object (check, "notify::checking", G_CALLBACK (update_stack), self,
                            G_CONNECT_SWAPPED);
   g_hash_table_replace (self->checks, g_strdup (mp_domain_get_name (domain)), check);
