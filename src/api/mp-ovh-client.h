@@ -92,6 +92,25 @@ JsonArray   *mp_ovh_client_list_finish            (MpOvhClient         *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
 
+/* The same listing handed over page by page, for collections too large to hold twice: page_func
+ * gets each page's objects in order (borrowed, only for the call; the fallback's objects come
+ * as one page) and the page's JSON is freed when it returns.  Pages are smaller than for
+ * mp_ovh_client_list_async.  On failure the pages already handed over were not the whole
+ * collection. */
+typedef void (*MpOvhListPageFunc) (JsonArray *objects,
+                                   gpointer   page_data);
+
+void         mp_ovh_client_list_pages_async       (MpOvhClient         *self,
+                                                   const char          *path,
+                                                   MpOvhListPageFunc    page_func,
+                                                   gpointer             page_data,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean     mp_ovh_client_list_pages_finish      (MpOvhClient         *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
+
 /* Consumer-key flow.  request_credential POSTs /auth/credential with Mailpost's access rules
  * (mp_ovh_client_get_access_rules) and returns the new consumer key and the validation URL
  * to open in the browser; the consumer key is also set on the client.  */

@@ -16,13 +16,13 @@ struct _MpAccount
 
   char            *primary_email_address;
   char            *login;
-  char            *domain;
+  const char      *domain;            /* interned */
   char            *display_name;
   char            *first_name;
   char            *last_name;
   char            *initial;
   char            *sam_account_name;
-  char            *renew_period;
+  const char      *renew_period;      /* interned */
 
   gint64           id;
   gint64           current_usage;
@@ -38,7 +38,11 @@ struct _MpAccount
   int              alias_count;
   MpObjectState    state;
 
-  GStrv            mailing_filter;
+  /* Interned strings in an array of our own: the filter names are a short list of the
+   * schema's, the same in every mailbox. */
+  const char     **mailing_filter;
+  /* Shared with every account that has an equal one (mp_json_dup_shared_object), and never
+   * a part of the listing's tree, which would keep pages of it from being freed. */
   JsonObject      *spam_and_virus_configuration;
 
   GDateTime       *creation_date;
@@ -108,20 +112,25 @@ typedef struct
   guint       prop_id;
   gsize       offset;
   gint64      fallback;
+  gboolean    interned;   /* strings: g_intern_string (), never freed */
 } FieldSpec;
 
-#define FIELD(member, prop, field, fallback) { member, prop, G_STRUCT_OFFSET (MpAccount, field), fallback }
+#define FIELD(member, prop, field, fallback) \
+  { member, prop, G_STRUCT_OFFSET (MpAccount, field), fallback, FALSE }
+/* For strings that thousands of mailboxes share (their domain, "yearly"), from a small set. */
+#define INTERNED_FIELD(member, prop, field) \
+  { member, prop, G_STRUCT_OFFSET (MpAccount, field), 0, TRUE }
 
 static const FieldSpec string_fields[] = {
   FIELD ("primaryEmailAddress", PROP_PRIMARY_EMAIL_ADDRESS, primary_email_address, 0),
   FIELD ("login", PROP_LOGIN, login, 0),
-  FIELD ("domain", PROP_DOMAIN, domain, 0),
+  INTERNED_FIELD ("domain", PROP_DOMAIN, domain),
   FIELD ("displayName", PROP_DISPLAY_NAME, display_name, 0),
   FIELD ("firstName", PROP_FIRST_NAME, first_name, 0),
   FIELD ("lastName", PROP_LAST_NAME, last_name, 0),
   FIELD ("initial", PROP_INITIAL, initial, 0),
   FIELD ("SAMAccountName", PROP_SAM_ACCOUNT_NAME, sam_account_name, 0),
-  FIELD ("renewPeriod", PROP_RENEW_PERIOD, renew_period, 0),
+  INTERNED_FIELD ("renewPeriod", PROP_RENEW_PERIOD, renew_period),
 };
 
 static const FieldSpec int_fields[] = {
@@ -171,10 +180,11 @@ mp_account_finalize (GObject *object)
   MpAccount *self = (MpAccount *) object;
 
   for (gsize i = 0; i < G_N_ELEMENTS (string_fields); i++)
-    g_clear_pointer ((char **) STRING_AT (self, &string_fields[i]), g_free);
+    if (!string_fields[i].interned)
+      g_clear_pointer ((char **) STRING_AT (self, &string_fields[i]), g_free);
   for (gsize i = 0; i < G_N_ELEMENTS (date_fields); i++)
     g_clear_pointer (DATE_AT (self, &date_fields[i]), g_date_time_unref);
-  g_clear_pointer (&self->mailing_filter, g_strfreev);
+  g_clear_pointer (&self->mailing_filter, g_free);
   g_clear_pointer (&self->spam_and_virus_configuration, json_object_unref);
   g_clear_pointer (&self->search_text, g_free);
 
@@ -311,7 +321,7 @@ mp_account_init (MpAccount *self)
   self->delete_at_expiration = -1;
   self->alias_count = -1;
   self->configured = TRUE;
-  self->mailing_filter = g_new0 (char *, 1);
+  self->mailing_filter = g_new0 (const char *, 1);
 }
 
 /* ---- parsing ---------------------------------------------------------------------------- */
@@ -350,27 +360,36 @@ dates_equal (GDateTime *a,
   return g_date_time_equal (a, b);
 }
 
-/* NULL-terminated list of the array's strings; anything else reads as empty. */
-static GStrv
-read_string_array (JsonObject *object,
-                   const char *member)
+/* NULL-terminated list of the array's strings, interned; anything else reads as empty.  Free
+ * the array alone. */
+static const char **
+read_interned_string_array (JsonObject *object,
+                            const char *member)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   JsonNode *node = json_object_get_member (object, member);
+  JsonArray *array = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  guint length = array != NULL ? json_array_get_length (array) : 0;
+  const char **strings = g_new0 (const char *, length + 1);
+  guint n = 0;
 
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+  for (guint i = 0; i < length; i++)
     {
-      JsonArray *array = json_node_get_array (node);
+      JsonNode *element = json_array_get_element (array, i);
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
-            g_strv_builder_add (builder, json_node_get_string (element));
-        }
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+        strings[n++] = g_intern_string (json_node_get_string (element));
     }
-  return g_strv_builder_end (builder);
+  return strings;
+}
+
+/* Interned strings compare by address. */
+static gboolean
+interned_strv_equal (const char * const *a,
+                     const char * const *b)
+{
+  for (; *a != NULL && *a == *b; a++, b++)
+    ;
+  return *a == *b;
 }
 
 static char *
@@ -463,9 +482,23 @@ mp_account_update_from_json (MpAccount  *self,
   g_object_freeze_notify (G_OBJECT (self));
 
   for (gsize i = 0; i < G_N_ELEMENTS (string_fields); i++)
-    if (mp_json_set_string_field (STRING_AT (self, &string_fields[i]),
-                                  mp_json_get_string (object, string_fields[i].member)))
-      notify (self, string_fields[i].prop_id);
+    {
+      const char *value = mp_json_get_string (object, string_fields[i].member);
+
+      if (string_fields[i].interned)
+        {
+          const char **field = STRING_AT (self, &string_fields[i]);
+
+          value = g_intern_string (value);
+          if (*field != value)
+            {
+              *field = value;
+              notify (self, string_fields[i].prop_id);
+            }
+        }
+      else if (mp_json_set_string_field (STRING_AT (self, &string_fields[i]), value))
+        notify (self, string_fields[i].prop_id);
+    }
 
   for (gsize i = 0; i < G_N_ELEMENTS (int_fields); i++)
     {
@@ -533,11 +566,11 @@ mp_account_update_from_json (MpAccount  *self,
   }
 
   {
-    g_auto(GStrv) filter = read_string_array (object, "mailingFilter");
+    g_autofree const char **filter = read_interned_string_array (object, "mailingFilter");
 
-    if (!g_strv_equal ((const char * const *) filter, (const char * const *) self->mailing_filter))
+    if (!interned_strv_equal (filter, self->mailing_filter))
       {
-        g_strfreev (self->mailing_filter);
+        g_free (self->mailing_filter);
         self->mailing_filter = g_steal_pointer (&filter);
         notify (self, PROP_MAILING_FILTER);
       }
@@ -553,7 +586,7 @@ mp_account_update_from_json (MpAccount  *self,
     if (!same)
       {
         g_clear_pointer (&self->spam_and_virus_configuration, json_object_unref);
-        self->spam_and_virus_configuration = value != NULL ? json_object_ref (value) : NULL;
+        self->spam_and_virus_configuration = value != NULL ? mp_json_dup_shared_object (value) : NULL;
         notify (self, PROP_SPAM_AND_VIRUS_CONFIGURATION);
       }
   }

@@ -90,6 +90,74 @@ mp_json_get_date_time (JsonObject *object,
   return g_date_time_new_from_iso8601 (text, utc);
 }
 
+/* Keyed by content; the key is the value.  Distinct objects are few in practice (the schema's
+ * spamAndVirusConfiguration is seven booleans); past the cap, copies are no longer shared,
+ * so a server sending a different object every time cannot grow the table without end. */
+#define SHARED_OBJECTS_MAX 256
+
+G_LOCK_DEFINE_STATIC (shared_objects);
+static GHashTable *shared_objects;
+
+static guint
+object_hash (gconstpointer key)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+  guint hash = 0;
+
+  /* json_object_hash () wants a sealed object, and the parser's are not. */
+  json_object_iter_init (&iter, (JsonObject *) key);
+  while (json_object_iter_next (&iter, &name, &node))
+    hash ^= g_str_hash (name) ^ (JSON_NODE_HOLDS_VALUE (node) ? json_node_hash (node)
+                                                              : (guint) json_node_get_node_type (node));
+  return hash;
+}
+
+static gboolean
+object_equal (gconstpointer a,
+              gconstpointer b)
+{
+  return json_object_equal ((gpointer) a, (gpointer) b);
+}
+
+/* A deep copy, so that the shared object keeps nothing of the parser's tree alive. */
+static JsonObject *
+object_copy_sealed (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+  g_autofree char *text = json_to_string (node, FALSE);
+  g_autoptr(JsonNode) copy = json_from_string (text, NULL);
+
+  g_assert (copy != NULL && JSON_NODE_HOLDS_OBJECT (copy));
+  json_node_seal (copy);
+  return json_object_ref (json_node_get_object (copy));
+}
+
+JsonObject *
+mp_json_dup_shared_object (JsonObject *object)
+{
+  JsonObject *shared;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  G_LOCK (shared_objects);
+  if (shared_objects == NULL)
+    shared_objects = g_hash_table_new_full (object_hash, object_equal,
+                                            (GDestroyNotify) json_object_unref, NULL);
+  shared = g_hash_table_lookup (shared_objects, object);
+  if (shared == NULL)
+    {
+      shared = object_copy_sealed (object);
+      if (g_hash_table_size (shared_objects) < SHARED_OBJECTS_MAX)
+        g_hash_table_add (shared_objects, json_object_ref (shared));
+      G_UNLOCK (shared_objects);
+      return shared;
+    }
+  G_UNLOCK (shared_objects);
+  return json_object_ref (shared);
+}
+
 gboolean
 mp_json_set_string_field (char       **field,
                           const char  *value)

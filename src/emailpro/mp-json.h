@@ -26,6 +26,11 @@ gboolean    mp_json_get_boolean  (JsonObject *object,
 GDateTime  *mp_json_get_date_time (JsonObject *object,
                                    const char *member);
 
+/* A sealed copy of object, shared with every caller that asked for an equal one: thousands
+ * of accounts carry the same few spamAndVirusConfiguration objects.  Unref when done.  Only
+ * value members are compared when hashing, so nested objects still work but share less. */
+JsonObject *mp_json_dup_shared_object (JsonObject *object);
+
 /* Replaces *field with a copy of value; TRUE when the text changed. */
 gboolean    mp_json_set_string_field (char       **field,
                                       const char  *value);

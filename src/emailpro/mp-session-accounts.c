@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <glib/gi18n-lib.h>
 
@@ -251,17 +254,49 @@ mp_session_accounts_apply_one (MpSession *self,
     g_debug ("Account answer not applied: %s", error->message);
 }
 
-void
-mp_session_accounts_apply_list (MpSession *self,
-                                JsonArray *list)
+/* A listing being read, page by page: the accounts it holds so far, in order.  Nothing of
+ * the store changes until it is committed, only accounts already known are updated in place. */
+typedef struct
 {
+  MpSession  *session;
+  GPtrArray  *items;
+  GHashTable *by_id;       /* id → MpAccount (borrowed from items) */
+  guint       configured;
+} AccountsUpdate;
+
+/* Past this many accounts a listing's parse leaves enough freed heap to hand back at once. */
+#define TRIM_AFTER_ACCOUNTS 1000
+
+static AccountsUpdate *
+accounts_update_new (MpSession *self)
+{
+  AccountsUpdate *update = g_new0 (AccountsUpdate, 1);
+
+  update->session = g_object_ref (self);
+  update->items = g_ptr_array_new_with_free_func (g_object_unref);
+  update->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  return update;
+}
+
+static void
+accounts_update_free (AccountsUpdate *update)
+{
+  g_clear_object (&update->session);
+  g_clear_pointer (&update->items, g_ptr_array_unref);
+  g_clear_pointer (&update->by_id, g_hash_table_unref);
+  g_free (update);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccountsUpdate, accounts_update_free)
+
+static void
+accounts_update_add (JsonArray *list,
+                     gpointer   user_data)
+{
+  AccountsUpdate *update = user_data;
+  MpSession *self = update->session;
   MpSessionAccounts *accounts = get_accounts (self);
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (accounts->store));
   guint n_new = json_array_get_length (list);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_new, g_object_unref);
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  gboolean same_items;
-  guint configured = 0;
 
   for (guint i = 0; i < n_new; i++)
     {
@@ -274,21 +309,31 @@ mp_session_accounts_apply_list (MpSession *self,
         id = mp_json_get_int (json_node_get_object (node), "id", 0);
 
       if ((account = g_hash_table_lookup (accounts->by_id, &id)) != NULL &&
-          g_hash_table_lookup (by_id, &id) == NULL &&
+          g_hash_table_lookup (update->by_id, &id) == NULL &&
           mp_account_update_from_json (account, node, &error))
         g_object_ref (account);
       else if ((account = mp_account_new_from_json (node, &error)) == NULL)
         {
-          g_debug ("Account %u of the listing skipped: %s", i, error->message);
+          g_debug ("Account %u of the listing skipped: %s", update->items->len + i, error->message);
           continue;
         }
 
-      g_ptr_array_add (items, account);
-      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), account);
+      g_ptr_array_add (update->items, account);
+      g_hash_table_insert (update->by_id, g_memdup2 (&id, sizeof id), account);
       if (!mp_account_get_is_placeholder (account))
-        configured++;
+        update->configured++;
       follow_pending_task (self, account);
     }
+}
+
+static void
+accounts_update_commit (AccountsUpdate *update)
+{
+  MpSession *self = update->session;
+  MpSessionAccounts *accounts = get_accounts (self);
+  GPtrArray *items = update->items;
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (accounts->store));
+  gboolean same_items;
 
   same_items = items->len == n_old;
   for (guint i = 0; same_items && i < n_old; i++)
@@ -299,13 +344,23 @@ mp_session_accounts_apply_list (MpSession *self,
     }
 
   g_hash_table_unref (accounts->by_id);
-  accounts->by_id = g_hash_table_ref (by_id);
+  accounts->by_id = g_hash_table_ref (update->by_id);
 
   if (!same_items)
     g_list_store_splice (accounts->store, 0, n_old, items->pdata, items->len);
 
-  mp_session_set_account_counts (self, items->len, configured);
-  load_alias_counts (self, configured);
+  mp_session_set_account_counts (self, items->len, update->configured);
+  load_alias_counts (self, update->configured);
+}
+
+void
+mp_session_accounts_apply_list (MpSession *self,
+                                JsonArray *list)
+{
+  g_autoptr(AccountsUpdate) update = accounts_update_new (self);
+
+  accounts_update_add (list, update);
+  accounts_update_commit (update);
 }
 
 /* ---- what the account operations share --------------------------------------------- */
@@ -533,17 +588,22 @@ refresh_accounts_cb (GObject      *object,
                      gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonArray) accounts = NULL;
+  AccountsUpdate *update = g_task_get_task_data (task);
   GError *error = NULL;
 
-  accounts = mp_ovh_client_list_finish (MP_OVH_CLIENT (object), result, &error);
-  if (accounts == NULL)
+  if (!mp_ovh_client_list_pages_finish (MP_OVH_CLIENT (object), result, &error))
     {
       g_task_return_error (task, error);
       return;
     }
 
-  mp_session_accounts_apply_list (g_task_get_source_object (task), accounts);
+  accounts_update_commit (update);
+#ifdef __GLIBC__
+  /* Every page's JSON is freed by now, but glibc keeps the freed pages among the live ones
+   * (the accounts were allocated in between) until asked to hand them back. */
+  if (update->items->len >= TRIM_AFTER_ACCOUNTS)
+    malloc_trim (0);
+#endif
   g_task_return_boolean (task, TRUE);
 }
 
@@ -555,16 +615,21 @@ mp_session_refresh_accounts_async (MpSession           *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
+  AccountsUpdate *update;
 
   g_return_if_fail (MP_IS_SESSION (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, mp_session_refresh_accounts_async);
+  update = accounts_update_new (self);
+  g_task_set_task_data (task, update, (GDestroyNotify) accounts_update_free);
 
+  /* Page by page, so that the JSON of one page at most is alive while accounts are built:
+   * 10,000 accounts parsed at once took some 70 MB, and the heap kept most of it. */
   path = mp_session_domains_service_path (self, "/account");
-  mp_ovh_client_list_async (mp_session_get_client (self), path, cancellable,
-                            refresh_accounts_cb, g_steal_pointer (&task));
+  mp_ovh_client_list_pages_async (mp_session_get_client (self), path, accounts_update_add, update,
+                                  cancellable, refresh_accounts_cb, g_steal_pointer (&task));
 }
 
 gboolean
