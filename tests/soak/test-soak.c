@@ -525,7 +525,6 @@ check_ledger (Soak *soak)
   guint checked = 0;
 
   progress ("lifting the faults");
-  g_clear_pointer (&state, json_node_unref);
   json_node_unref (mp_test_sim_control (soak->sim, "DELETE", "/sim/fault", NULL));
   for (;;)
     {
