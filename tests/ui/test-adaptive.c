@@ -11,8 +11,9 @@
 
 #define WAIT_MS   15000
 #define NARROW_PX 360
-/* The pages load, and labels wrap, over a few frames; long enough for the header squeezer and the bottom bar to finish their transitions
- * on a loaded 2-core machine: a width measured mid-cross-fade counts both children. */
+/* The pages load, and labels wrap, over a few frames; long enough for the header squeezer
+ * and the bottom bar to finish their transitions on a loaded 2-core machine: a width
+ * measured mid-cross-fade counts both children. */
 #define SETTLE_MS 1500
 
 typedef struct
