@@ -65,7 +65,8 @@ struct _MpServerAnswer
   MpDnsStatus      status;      /* the worst status of the questions of this check */
   int              rcode;       /* of that question, -1 for none */
   GPtrArray       *records;     /* MpDnsRecord: what it answered for this check */
-  gboolean         updated;     /* its answer matches the expected records (propagation) */
+  gboolean         updated;     /* its answer matches the server with the newest zone version:
+                                 * it has the latest change (propagation), right or wrong */
 };
 
 GType           mp_server_answer_get_type (void) G_GNUC_CONST;

@@ -176,9 +176,9 @@ describe_server (MpServerAnswer *answer)
   if (mp_dns_status_is_failure (answer->status))
     g_ptr_array_add (lines, g_strdup (mp_dns_status_to_label (answer->status)));
   else if (answer->updated)
-    g_ptr_array_add (lines, g_strdup (_("Gives the right answer")));
+    g_ptr_array_add (lines, g_strdup (_("Has your latest change")));
   else
-    g_ptr_array_add (lines, g_strdup (_("Does not give the right answer yet")));
+    g_ptr_array_add (lines, g_strdup (_("Does not have your latest change yet")));
   g_ptr_array_add (lines, NULL);
 
   return g_strjoinv ("\n", (char **) lines->pdata);
