@@ -52,6 +52,10 @@ mp_cli_run (int    argc,
 
   g_return_val_if_fail (mp_cli_is_command (argc, argv), MP_CLI_EXIT_USAGE);
 
+  /* GLib writes info and debug messages to stdout by default, which would mix
+   * G_MESSAGES_DEBUG output into the table or the --json a script reads. */
+  g_log_writer_default_set_use_stderr (TRUE);
+
   command = find_command (argv[1]);
   return command->run (argc - 1, argv + 1);
 }
