@@ -86,23 +86,12 @@ load_domains (MpOvhClient  *client,
               GError      **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(MpService) service = NULL;
-  g_autoptr(MpSession) session = NULL;
-  g_autofree char *segment = mp_ovh_client_escape_segment (service_name);
-  g_autofree char *path = g_strconcat ("/email/pro/", segment, NULL);
+  g_autoptr(MpSession) session = mp_cli_open_session (client, service_name, error);
   MpCliWaiter waiter;
 
-  mp_cli_waiter_init (&waiter);
-  mp_ovh_client_call_async (client, "GET", path, NULL, MP_OVH_CALL_DEFAULT, NULL,
-                            mp_cli_waiter_callback, &waiter);
-  result = mp_cli_waiter_run (&waiter);
-  node = mp_ovh_client_call_finish (client, result, error);
-  if (node == NULL || (service = mp_service_new_from_json (node, error)) == NULL)
+  if (session == NULL)
     return NULL;
-  g_clear_object (&result);
 
-  session = mp_session_new (client, service);
   mp_cli_waiter_init (&waiter);
   mp_session_refresh_domains_async (session, NULL, mp_cli_waiter_callback, &waiter);
   result = mp_cli_waiter_run (&waiter);

@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "api/mp-ovh-client.h"
+#include "emailpro/mp-session.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,11 @@ GAsyncResult *mp_cli_waiter_run       (MpCliWaiter  *waiter);
  * On failure, *exit_status says whether it was a usage error. */
 MpOvhClient  *mp_cli_open_client      (const char   *endpoint_override,
                                        MpCliExit    *exit_status,
+                                       GError      **error);
+
+/* A session on one service: GET /email/pro/{service_name}, read into an MpService. */
+MpSession    *mp_cli_open_session     (MpOvhClient  *client,
+                                       const char   *service_name,
                                        GError      **error);
 
 /* Prints the error's sentence to stderr. */

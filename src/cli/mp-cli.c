@@ -302,6 +302,29 @@ lookup_stored_credentials (MpCliExit  *exit_status,
   return mp_credential_store_lookup_finish (store, result, error);
 }
 
+MpSession *
+mp_cli_open_session (MpOvhClient  *client,
+                     const char   *service_name,
+                     GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(MpService) service = NULL;
+  g_autofree char *segment = mp_ovh_client_escape_segment (service_name);
+  g_autofree char *path = g_strconcat ("/email/pro/", segment, NULL);
+  MpCliWaiter waiter;
+
+  mp_cli_waiter_init (&waiter);
+  mp_ovh_client_call_async (client, "GET", path, NULL, MP_OVH_CALL_DEFAULT, NULL,
+                            mp_cli_waiter_callback, &waiter);
+  result = mp_cli_waiter_run (&waiter);
+  node = mp_ovh_client_call_finish (client, result, error);
+  if (node == NULL || (service = mp_service_new_from_json (node, error)) == NULL)
+    return NULL;
+
+  return mp_session_new (client, service);
+}
+
 MpOvhClient *
 mp_cli_open_client (const char  *endpoint_override,
                     MpCliExit   *exit_status,
