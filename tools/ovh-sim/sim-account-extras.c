@@ -264,28 +264,13 @@ static void
 handle_post_diagnostics (SimRequest *request)
 {
   SimService *service = NULL;
-  JsonObject *account = sim_accounts_lookup_account (request, &service);
-  g_autoptr(JsonObject) body = NULL;
-  const char *password;
+  g_autofree char *password = NULL;
+  JsonObject *account = sim_accounts_lookup_for_password (request, &service, &password);
   Diagnosis *diagnosis;
   SimTask *task;
 
   if (account == NULL)
     return;
-  if ((body = sim_request_body_object (request->msg)) == NULL)
-    return;
-
-  password = json_object_get_string_member_with_default (body, "password", NULL);
-  if (password == NULL)
-    {
-      sim_reply_bad_request (request->msg, "[password] Missing parameter: a string was expected");
-      return;
-    }
-  if (sim_accounts_has_pending_task (account))
-    {
-      sim_accounts_reply_task_pending (request);
-      return;
-    }
 
   diagnosis = g_new0 (Diagnosis, 1);
   diagnosis->account = json_object_ref (account);

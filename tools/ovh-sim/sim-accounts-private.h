@@ -26,6 +26,11 @@ void          sim_accounts_reply_task_pending  (SimRequest  *request);
 /* The request's {service} and {email}; NULL after answering the provider's 404. */
 JsonObject   *sim_accounts_lookup_account      (SimRequest  *request,
                                                 SimService **service_out);
+/* The same, for a POST whose body is {"password": …} on a mailbox without a running task
+ * (changePassword, diagnostics): NULL after answering the 404, 400 or 409 itself. */
+JsonObject   *sim_accounts_lookup_for_password (SimRequest  *request,
+                                                SimService **service_out,
+                                                char       **password_out);
 /* Letters, digits and "._-", no dot first, last or twice; 1 to 64 characters. */
 gboolean      sim_accounts_local_part_is_valid (const char  *local,
                                                 gsize        length);

@@ -83,6 +83,36 @@ sim_accounts_reply_task_pending (SimRequest *request)
 }
 
 JsonObject *
+sim_accounts_lookup_for_password (SimRequest  *request,
+                                  SimService **service_out,
+                                  char       **password_out)
+{
+  JsonObject *account = sim_accounts_lookup_account (request, service_out);
+  g_autoptr(JsonObject) body = NULL;
+  const char *password;
+
+  if (account == NULL)
+    return NULL;
+  if ((body = sim_request_body_object (request->msg)) == NULL)
+    return NULL;
+
+  password = json_object_get_string_member_with_default (body, "password", NULL);
+  if (password == NULL)
+    {
+      sim_reply_bad_request (request->msg, "[password] Missing parameter: a string was expected");
+      return NULL;
+    }
+  if (sim_accounts_has_pending_task (account))
+    {
+      sim_accounts_reply_task_pending (request);
+      return NULL;
+    }
+
+  *password_out = g_strdup (password);
+  return account;
+}
+
+JsonObject *
 sim_accounts_lookup_account (SimRequest  *request,
                 SimService **service_out)
 {
@@ -433,28 +463,13 @@ static void
 handle_change_password (SimRequest *request)
 {
   SimService *service = NULL;
-  JsonObject *account = sim_accounts_lookup_account (request, &service);
-  g_autoptr(JsonObject) body = NULL;
-  const char *password;
+  g_autofree char *password = NULL;
+  JsonObject *account = sim_accounts_lookup_for_password (request, &service, &password);
   PasswordChange *change;
   SimTask *task;
 
   if (account == NULL)
     return;
-  if ((body = sim_request_body_object (request->msg)) == NULL)
-    return;
-
-  password = json_object_get_string_member_with_default (body, "password", NULL);
-  if (password == NULL)
-    {
-      sim_reply_bad_request (request->msg, "[password] Missing parameter: a string was expected");
-      return;
-    }
-  if (sim_accounts_has_pending_task (account))
-    {
-      sim_accounts_reply_task_pending (request);
-      return;
-    }
   if (!password_meets_policy (service, password))
     {
       sim_reply_bad_request (request->msg, "[password] The password does not match the password policy of the service");
